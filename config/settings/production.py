@@ -1,0 +1,51 @@
+"""Production: every secret comes from the environment, transport is HTTPS only.
+
+Start-up stops with a one-line message naming the variable when ``SECRET_KEY`` or
+``DATABASE_URL`` is missing or malformed.
+"""
+
+import sys
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F401,F403
+from .base import env
+
+
+def _require(name):
+    try:
+        value = env(name)
+    except ImproperlyConfigured:
+        sys.exit(f"Configuration error: the environment variable {name} is not set.")
+    if not value:
+        sys.exit(f"Configuration error: the environment variable {name} is empty.")
+    return value
+
+
+DEBUG = False
+SECRET_KEY = _require("SECRET_KEY")
+try:
+    DATABASES = {"default": env.db_url_config(_require("DATABASE_URL"))}
+except Exception as exc:  # noqa: BLE001 - any parse error becomes one clear line
+    sys.exit(f"Configuration error: DATABASE_URL is not a valid database URL ({exc}).")
+if not DATABASES["default"].get("ENGINE"):
+    sys.exit("Configuration error: DATABASE_URL names an unknown database scheme.")
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["takafamap.ma", "www.takafamap.ma"])
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

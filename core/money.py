@@ -1,0 +1,30 @@
+"""Money in Moroccan dirhams, formatted for the visitor's language with Babel."""
+
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_currency
+from django.conf import settings
+from django.utils.translation import get_language
+
+# English has no Moroccan locale in CLDR; put the code first, as English readers expect.
+_PATTERNS = {"en": "¤\xa0#,##0.00"}
+
+
+def format_money(amount, currency=None, language=None):
+    """``1234.5`` → ``1 234,50 MAD`` (fr), ``‏1.234,50 د.م.‏`` (ar), ``MAD 1,234.50`` (en).
+
+    Returns an empty string for a value that is not a number (like Oscar's filter).
+    """
+    try:
+        value = Decimal(str(amount)) if not isinstance(amount, Decimal) else amount
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    locale = settings.MONEY_LOCALES.get(language, language)
+    return format_currency(
+        value,
+        currency or settings.OSCAR_DEFAULT_CURRENCY,
+        format=_PATTERNS.get(language),
+        locale=locale,
+        currency_digits=True,
+    )

@@ -1,0 +1,55 @@
+"""``/sitemap.xml``: every live Wagtail page in every language, products and profiles."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
+
+
+class PagesSitemap(WagtailSitemap):
+    """Wagtail's sitemap walks the default language's tree only; walk every locale's."""
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        roots = root.get_translations(inclusive=True)
+        pages = Page.objects.none()
+        for translated_root in roots:
+            pages |= translated_root.get_descendants(inclusive=True)
+        return pages.live().public().order_by("path").defer_streamfields().specific()
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def __init__(self, request=None):
+        self.request = request
+        self.languages = [code for code, _name in settings.LANGUAGES]
+
+
+class ProductSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from shop.catalogue.models import Product
+
+        return Product.objects.browsable().filter(is_public=True).order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.date_updated
+
+
+class ProfileSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from directory.models import Profile
+
+        return Profile.objects.public().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+sitemaps = {"pages": PagesSitemap, "products": ProductSitemap, "profiles": ProfileSitemap}

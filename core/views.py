@@ -1,0 +1,62 @@
+"""Site-wide endpoints: language redirect, health, robots, sitemap and error pages."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from . import health
+from .sitemaps import sitemaps
+
+
+@require_GET
+def root_redirect(request):
+    """``/`` → ``/fr/``, ``/ar/`` or ``/en/`` from the language cookie or the browser."""
+    language = translation.get_language_from_request(request, check_path=False)
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    report = health.report()
+    return JsonResponse(report, status=503 if report["status"] == "down" else 200)
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_GET
+def sitemap(request):
+    return django_sitemap(request, sitemaps={k: v(request) for k, v in sitemaps.items()})
+
+
+def _language_for(request):
+    """Error pages speak the language of the URL that failed."""
+    language = translation.get_language_from_path(request.path_info)
+    return language or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def page_not_found(request, exception=None):
+    with translation.override(_language_for(request)):
+        return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the request may be what failed.
+    with translation.override(_language_for(request)):
+        return render(request, "500.html", {"request": None, "LANGUAGE_CODE": translation.get_language()}, status=500)

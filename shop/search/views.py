@@ -1,0 +1,97 @@
+"""Database-backed catalogue views.
+
+Since Oscar 3.2.5 the catalogue's browse pages are haystack faceted views, which list
+nothing without a search server (TECH-NOTES). These replace them with plain querysets;
+Oscar's class loader picks them up because this app forks ``search``.
+"""
+
+from django.db.models import Min
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from shop.catalogue.models import Category
+from shop.catalogue.queries import filter_products, public_products
+
+from .forms import BrowseForm
+
+
+class CatalogueView(ListView):
+    """All products, filterable by sector, province and text, sortable, paginated."""
+
+    template_name = "oscar/catalogue/browse.html"
+    context_object_name = "products"
+    paginate_by = 24
+    category = None
+
+    def get_form(self):
+        return BrowseForm(self.request.GET or None)
+
+    def get_queryset(self):
+        self.form = self.get_form()
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        queryset = filter_products(
+            public_products(),
+            q=data.get("q", ""),
+            category=self.category,
+            sector=data.get("sector"),
+            province=data.get("province"),
+        ).annotate(min_price=Min("stockrecords__price"))
+        ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
+        return queryset.order_by(*ordering)
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            # A page past the end or a malformed number shows the first page.
+            self.kwargs[self.page_kwarg] = 1
+            self.request.GET = self.request.GET.copy()
+            self.request.GET[self.page_kwarg] = "1"
+            return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["summary"] = _("All products and services")
+        context["categories"] = Category.objects.browsable().filter(depth=1).select_related(
+            "sector"
+        )
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["querystring"] = query.urlencode()
+        return context
+
+
+class ProductCategoryView(CatalogueView):
+    """Products of one category (a sector or a discipline) and its sub-categories."""
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected = self.category.get_absolute_url()
+        if request.path != expected:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{expected}?{query}" if query else expected)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.label
+        return context
+
+
+class FacetedSearchView(CatalogueView):
+    """Oscar's ``search:search`` URL: the same listing, driven by ``?q=``."""
+
+    template_name = "oscar/search/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
+        return context
