@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
@@ -57,6 +58,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without a request context: the request may be what failed.
+    """Rendered without context processors: the database may be what failed."""
     with translation.override(_language_for(request)):
-        return render(request, "500.html", {"request": None, "LANGUAGE_CODE": translation.get_language()}, status=500)
+        html = loader.get_template("500.html").render(
+            {
+                "LANGUAGE_CODE": translation.get_language(),
+                "LANGUAGE_BIDI": translation.get_language_bidi(),
+            }
+        )
+    return HttpResponseServerError(html)

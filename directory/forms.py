@@ -9,19 +9,29 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=120)
     sector = forms.ModelChoiceField(
-        label=_("Sector"), queryset=Sector.objects.all(), required=False,
-        to_field_name="slug", empty_label=_("All sectors"),
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All sectors"),
     )
     discipline = forms.ModelChoiceField(
-        label=_("Discipline"), queryset=Discipline.objects.all(), required=False,
-        to_field_name="slug", empty_label=_("All disciplines"),
+        label=_("Discipline"),
+        queryset=Discipline.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All disciplines"),
     )
     province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), required=False,
-        to_field_name="slug", empty_label=_("All provinces"),
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All provinces"),
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds"))] + list(Profile.Kind.choices),
+        label=_("Kind"),
+        choices=[("", _("All kinds"))] + list(Profile.Kind.choices),
         required=False,
     )
     accompanied = forms.BooleanField(label=_("Accompanied creators only"), required=False)

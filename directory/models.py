@@ -24,13 +24,13 @@ class TranslatedNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.label
+
     @property
     def label(self):
         language = (get_language() or "fr")[:2]
         return getattr(self, f"name_{language}", "") or self.name
-
-    def __str__(self):
-        return self.label
 
 
 class Sector(TranslatedNameMixin, index.Indexed):
@@ -144,7 +144,13 @@ class Profile(index.Indexed, models.Model):
         verbose_name=_("owner"),
     )
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), max_length=180, unique=True, allow_unicode=False)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=180,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name if empty."),
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.INDIVIDUAL)
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
@@ -213,15 +219,15 @@ class Profile(index.Indexed, models.Model):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("directory:profile", kwargs={"slug": self.slug})
+
     def _unique_slug(self):
         base = slugify(self.name)[:170] or "profile"
         slug, n = base, 2
         while Profile.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    def get_absolute_url(self):
-        return reverse("directory:profile", kwargs={"slug": self.slug})
 
     @property
     def is_public(self):

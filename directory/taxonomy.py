@@ -37,7 +37,13 @@ SECTORS = [
 
 # slug, (fr, ar, en), kind, latitude, longitude of the provincial seat
 PROVINCES = [
-    ("oujda-angad", ("Oujda-Angad", "وجدة أنكاد", "Oujda-Angad"), "prefecture", "34.681400", "-1.908600"),
+    (
+        "oujda-angad",
+        ("Oujda-Angad", "وجدة أنكاد", "Oujda-Angad"),
+        "prefecture",
+        "34.681400",
+        "-1.908600",
+    ),
     ("berkane", ("Berkane", "بركان", "Berkane"), "province", "34.920000", "-2.320000"),
     ("nador", ("Nador", "الناظور", "Nador"), "province", "35.168100", "-2.933500"),
     ("driouch", ("Driouch", "الدريوش", "Driouch"), "province", "34.976900", "-3.382800"),
@@ -54,18 +60,35 @@ def load(Sector, Discipline, Province):
         fr, ar, en = data["names"]
         sector, _ = Sector.objects.update_or_create(
             slug=data["slug"],
-            defaults={"name": fr, "name_ar": ar, "name_en": en, "sort_order": s_order,
-                      "colour": data["colour"]},
+            defaults={
+                "name": fr,
+                "name_ar": ar,
+                "name_en": en,
+                "sort_order": s_order,
+                "colour": data["colour"],
+            },
         )
         for d_order, (slug, (dfr, dar, den)) in enumerate(data["disciplines"]):
             Discipline.objects.update_or_create(
                 slug=slug,
-                defaults={"sector": sector, "name": dfr, "name_ar": dar, "name_en": den,
-                          "sort_order": d_order},
+                defaults={
+                    "sector": sector,
+                    "name": dfr,
+                    "name_ar": dar,
+                    "name_en": den,
+                    "sort_order": d_order,
+                },
             )
     for order, (slug, (fr, ar, en), kind, lat, lng) in enumerate(PROVINCES):
         Province.objects.update_or_create(
             slug=slug,
-            defaults={"name": fr, "name_ar": ar, "name_en": en, "kind": kind,
-                      "latitude": lat, "longitude": lng, "sort_order": order},
+            defaults={
+                "name": fr,
+                "name_ar": ar,
+                "name_en": en,
+                "kind": kind,
+                "latitude": lat,
+                "longitude": lng,
+                "sort_order": order,
+            },
         )

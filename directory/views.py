@@ -68,6 +68,7 @@ class ProfileDetailView(DetailView):
             Profile.objects.for_listing().select_related("shop"), slug=self.kwargs["slug"]
         )
         user = self.request.user
-        if profile.is_public or user.is_staff or (user.is_authenticated and profile.user_id == user.pk):
+        is_owner = user.is_authenticated and profile.user_id == user.pk
+        if profile.is_public or user.is_staff or is_owner:
             return profile
         raise Http404

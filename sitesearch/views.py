@@ -20,15 +20,23 @@ def search(request):
     profiles = products = pages = []
     if query:
         profiles = list(
-            Profile.objects.public().for_listing().filter(
-                Q(name__icontains=query) | Q(headline__icontains=query) | Q(bio__icontains=query)
+            Profile.objects.public()
+            .for_listing()
+            .filter(
+                Q(name__icontains=query)
+                | Q(headline__icontains=query)
+                | Q(bio__icontains=query)
                 | Q(city__icontains=query)
-            ).distinct()[:RESULTS_PER_GROUP]
+            )
+            .distinct()[:RESULTS_PER_GROUP]
         )
         products = list(filter_products(public_products(), q=query)[:RESULTS_PER_GROUP])
         pages = list(
-            Page.objects.live().public().filter(locale=Locale.get_active())
-            .specific().search(query)[:RESULTS_PER_GROUP]
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query)[:RESULTS_PER_GROUP]
         )
     return render(
         request,

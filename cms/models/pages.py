@@ -74,15 +74,22 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.all()
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale=self.locale)
-            .select_related("image").order_by("-date")[:3]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("image")
+            .order_by("-date")[:3]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live().public().filter(locale=self.locale)
-            .filter(start__gte=timezone.now()).order_by("start")[:3]
+            EventPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .filter(start__gte=timezone.now())
+            .order_by("start")[:3]
         )
         context["featured_products"] = (
-            Product.objects.browsable().filter(is_public=True)
+            Product.objects.browsable()
+            .filter(is_public=True)
             .select_related("product_class")
             .prefetch_related("images", "stockrecords__partner")
             .order_by("-date_created")[:8]
@@ -172,7 +179,13 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
 
     def get_news(self):
-        return NewsPage.objects.live().public().child_of(self).select_related("image").order_by("-date")
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .order_by("-date")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=160, verbose_name='name')),
-                ('slug', models.SlugField(max_length=180, unique=True, verbose_name='slug')),
+                ('slug', models.SlugField(blank=True, help_text='Made from the name if empty.', max_length=180, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('individual', 'Individual'), ('company', 'Company'), ('association', 'Association'), ('venue', 'Venue'), ('hub', 'Hub / coworking')], default='individual', max_length=12, verbose_name='kind')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('pending', 'Waiting for approval'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('suspended', 'Suspended')], db_index=True, default='pending', max_length=10, verbose_name='status')),
                 ('headline', models.CharField(blank=True, help_text='One line: what you do.', max_length=160, verbose_name='headline')),

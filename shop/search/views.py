@@ -55,8 +55,8 @@ class CatalogueView(ListView):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
         context["summary"] = _("All products and services")
-        context["categories"] = Category.objects.browsable().filter(depth=1).select_related(
-            "sector"
+        context["categories"] = (
+            Category.objects.browsable().filter(depth=1).select_related("sector")
         )
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)

@@ -1,0 +1,96 @@
+"""The taxonomy and the directory's profiles in Wagtail's admin (snippets)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Discipline, Profile, Province, Sector
+
+_NAME_PANELS = [
+    FieldPanel("name"),
+    FieldRowPanel([FieldPanel("name_ar"), FieldPanel("name_en")]),
+]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "folder-open-inverse"
+    menu_label = _("Sectors")
+    list_display = ["name", "name_ar", "name_en", "slug", "sort_order"]
+    panels = _NAME_PANELS + [FieldPanel("slug"), FieldPanel("colour"), FieldPanel("sort_order")]
+
+
+class DisciplineViewSet(SnippetViewSet):
+    model = Discipline
+    icon = "tag"
+    menu_label = _("Disciplines")
+    list_display = ["name", "name_ar", "name_en", "sector", "slug"]
+    list_filter = ["sector"]
+    panels = _NAME_PANELS + [FieldPanel("sector"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+
+class ProvinceViewSet(SnippetViewSet):
+    model = Province
+    icon = "site"
+    menu_label = _("Provinces")
+    list_display = ["name", "name_ar", "name_en", "kind", "slug"]
+    panels = _NAME_PANELS + [
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("sort_order"),
+    ]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = (SectorViewSet, DisciplineViewSet, ProvinceViewSet)
+
+
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "group"
+    menu_label = _("Directory")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "province", "status", "is_accompanied", "updated_at"]
+    list_filter = ["status", "kind", "province", "is_accompanied"]
+    search_fields = ["name", "headline", "city"]
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("status")],
+            heading=_("Identity"),
+        ),
+        FieldPanel("user"),
+        FieldPanel("headline"),
+        FieldPanel("bio"),
+        FieldPanel("sectors"),
+        FieldPanel("disciplines"),
+        MultiFieldPanel(
+            [
+                FieldPanel("province"),
+                FieldPanel("city"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("whatsapp"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("availability"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldRowPanel([FieldPanel("is_accompanied"), FieldPanel("cohort_year")]),
+    ]
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(ProfileViewSet)
