@@ -30,7 +30,7 @@ install: $(VENV)/.installed messages ## Create .venv and install the pinned runt
 install-dev: $(VENV)/.installed-dev messages ## Install the runtime and test/dev tools
 
 messages: $(VENV)/.installed ## Compile the French, Arabic and English catalogues (.po → .mo)
-	@$(BIN)/pybabel compile --use-fuzzy -q -d locale -D django
+	@$(BIN)/pybabel compile -d locale -D django --statistics
 
 makemessages: ## Refresh the .po catalogues from the code and templates (needs GNU gettext)
 	$(MANAGE) makemessages -l fr -l ar -l en --ignore=.venv --ignore=staticfiles --ignore=media

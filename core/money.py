@@ -19,6 +19,8 @@ def format_money(amount, currency=None, language=None):
         value = Decimal(str(amount)) if not isinstance(amount, Decimal) else amount
     except (InvalidOperation, TypeError, ValueError):
         return ""
+    if not value.is_finite():  # NaN and infinities are not amounts either
+        return ""
     language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
     locale = settings.MONEY_LOCALES.get(language, language)
     return format_currency(

@@ -11,7 +11,10 @@ Optional services switch on only when their variable is present:
 * ``EMAIL_URL``          outgoing mail over SMTP (console otherwise)
 """
 
+import sys
+import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.urls import reverse_lazy
@@ -164,9 +167,31 @@ TEMPLATES = [
 # --------------------------------------------------------------------------------------
 # Database, cache, sessions
 # --------------------------------------------------------------------------------------
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
+
+
+def _database_from_env():
+    """``DATABASE_URL`` parsed; a malformed one stops start-up with one line naming it
+    (without echoing the URL, which may hold a password)."""
+    url = env("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    try:
+        with warnings.catch_warnings():
+            # django-environ only warns about an unknown scheme and returns no ENGINE.
+            warnings.simplefilter("error")
+            config = env.db_url_config(url)
+    except Exception:  # noqa: BLE001 - any parse error becomes one clear line
+        config = {}
+    engine = config.get("ENGINE", "")
+    # An unknown scheme comes back as the bare scheme ("nonsense"), not a backend path.
+    if engine not in set(env.DB_SCHEMES.values()) and "." not in engine:
+        scheme = urlsplit(url).scheme or "none"
+        sys.exit(
+            "Configuration error: DATABASE_URL is not a valid database URL "
+            f"(scheme {scheme!r} is unknown or the URL is malformed)."
+        )
+    return config
+
+
+DATABASES = {"default": _database_from_env()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})

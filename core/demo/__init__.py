@@ -1,0 +1,1 @@
+"""Demonstration content for ``manage.py seed_demo``: data, generated images, builders."""

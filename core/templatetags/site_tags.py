@@ -1,0 +1,123 @@
+"""Site-wide template helpers: language switcher links, initials, WhatsApp links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+def _swap_language_prefix(path, current, code):
+    """``/fr/anything/`` → ``/ar/anything/``; a path without a prefix → ``/ar/``."""
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix):]}"
+    return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language in ``settings.LANGUAGES`` for the language switcher.
+
+    Usage: ``{% language_links as languages %}`` then, for each ``language``:
+    ``language.code``, ``language.name``, ``language.url``, ``language.is_current`` and
+    ``language.is_translation`` (False when the link falls back to that language's home,
+    so it must not be announced as an ``hreflang`` alternate).
+
+    On a Wagtail page the target is the page's live translation in that locale, else the
+    language's home; on any other view, the current URL with its language prefix replaced.
+    Costs one query on a Wagtail page, none elsewhere; the result is cached on the request.
+    """
+    request = context.get("request")
+    cache_key = "_language_links"
+    if request is not None and hasattr(request, cache_key):
+        return getattr(request, cache_key)
+
+    from wagtail.models import Page
+
+    current = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+
+    full_path = request.get_full_path() if request is not None else f"/{current}/"
+    translations = {}
+    if page is not None and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        is_translation = True
+        if code == current:
+            url = full_path
+        elif page is not None:
+            translated = translations.get(code)
+            if translated is not None:
+                url = translated.get_url(request)
+            else:
+                url, is_translation = f"/{code}/", False
+        else:
+            url = translate_url(full_path, code)
+            if url == full_path:
+                # Unresolvable paths (a 404, for example) keep their shape.
+                url = _swap_language_prefix(full_path, current, code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or f"/{code}/",
+                "is_current": code == current,
+                "is_translation": is_translation,
+                "bidi": translation.get_language_info(code)["bidi"],
+            }
+        )
+    if request is not None:
+        setattr(request, cache_key, links)
+    return links
+
+
+@register.filter
+def initials(name, count=2):
+    """``"Salma El Idrissi"`` → ``"SE"``: the avatar shown when a profile has no photo."""
+    words = [word for word in str(name or "").replace("-", " ").split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[: int(count)]).upper()
+
+
+@register.filter
+def whatsapp_url(number):
+    """A ``https://wa.me/<digits>`` click-to-chat link for a phone number ('' if none)."""
+    if not number:
+        return ""
+    value = getattr(number, "as_e164", None) or str(number)
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return f"https://wa.me/{digits}" if digits else ""
+
+
+@register.filter
+def tel_url(number):
+    """A ``tel:+212…`` link for a phone number ('' if none)."""
+    if not number:
+        return ""
+    value = getattr(number, "as_e164", None) or str(number)
+    return f"tel:{value}"
+
+
+@register.simple_tag
+def profile_products(profile, limit=8):
+    """Public products of a directory profile's shop (fixed number of queries).
+
+    Usage: ``{% profile_products profile as products %}``.
+    """
+    from shop.catalogue.queries import public_products
+
+    return list(public_products().filter(stockrecords__partner__profile=profile)[: int(limit)])
+
+
+@register.simple_tag
+def provinces():
+    """The eight provinces and prefectures, in order: ``{% provinces as provinces %}``."""
+    from directory.models import Province
+
+    return list(Province.objects.all())

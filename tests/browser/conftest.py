@@ -1,0 +1,71 @@
+"""Browser tests: a real Chromium (Playwright) against pytest-django's ``live_server``.
+
+``live_server`` answers from another thread, so these tests commit their data
+(``transaction=True``) and the database is flushed after each of them. A flush empties
+every table, including the rows data migrations created (taxonomy, shop categories, product
+classes, the home page, the Wagtail Site, permissions), which every other test relies on.
+So the rows are serialised once, before the first browser test, and loaded back after each
+browser test's flush (``pytest_runtest_teardown``): the database is in its migrated state
+between tests, whatever their order, and still is for the next ``--reuse-db`` run.
+
+Django's ``serialized_rollback`` cannot do this here: while Playwright's event loop runs in
+the test thread, asgiref gives the ORM a second connection object, which lacks the
+serialised data, so Django silently skips the reload (and lets the flush re-create content
+types, which then clash with the reloaded ones).
+"""
+
+import pytest
+
+_migrated = {}
+
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """Serialise the migrated rows once (about a second), before any flush."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _migrated["rows"] = connection.creation.serialize_db_to_string()
+    _migrated["blocker"] = django_db_blocker
+
+
+def _reload_migrated_rows():
+    from django.core.management import call_command
+    from django.db import connection
+
+    with _migrated["blocker"].unblock():
+        # The test's flush ran post_migrate (content types, permissions): clear it all
+        # again without it, then load the rows with their original primary keys.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(_migrated["rows"])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # fixtures torn down: the transactional test's flush has run
+    if "_migrated_rows" in getattr(item, "fixturenames", ()) and "rows" in _migrated:
+        _reload_migrated_rows()
+    return result
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True))
+            item.fixturenames.insert(0, "_migrated_rows")
+
+
+@pytest.fixture
+def console_errors(page):
+    """JavaScript errors and failed loads the page reports while the test runs."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A French-speaking visitor on a phone-sized screen (most visitors use a phone)."""
+    return {**browser_context_args, "locale": "fr-FR", "viewport": {"width": 390, "height": 844}}
