@@ -1,5 +1,6 @@
 """Small assertions helpers shared by the tests."""
 
+import html
 import re
 
 from django.db import connection
@@ -34,5 +35,5 @@ def count_queries(client, url):
 
 
 def text_of(response):
-    """A response body as text with the spaces normalised."""
-    return normalise_spaces(response.content.decode())
+    """A response body as text, HTML entities decoded and spaces normalised."""
+    return normalise_spaces(html.unescape(response.content.decode()))

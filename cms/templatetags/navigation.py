@@ -42,8 +42,9 @@ def _find_homes(language_code):
 
 
 def _build_menu(request):
-    from cms.models import EventIndexPage, NewsIndexPage, SectorIndexPage, StandardPage
     from wagtail.models import Page
+
+    from cms.models import EventIndexPage, NewsIndexPage, SectorIndexPage, StandardPage
 
     language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
     home, default_home = _find_homes(language)
@@ -119,10 +120,11 @@ def _build_menu(request):
 def main_menu(context):
     """The main menu: ``{% main_menu as menu %}``.
 
-    ``menu.urls.news`` (etc.) gives one section's URL by key; ``menu.items`` lists dicts with ``key``, ``label``, ``url``, ``is_current`` (this very
-    page) and ``is_active`` (inside that section); ``menu.home_url``; ``menu.privacy_url``
-    (the personal-data notice, '' if no such page); ``menu.pages`` (other standard pages
-    shown in menus, for the footer). Cached on the request: header and footer share it.
+    ``menu.items`` lists dicts with ``key``, ``label``, ``url``, ``is_current`` (this very
+    page) and ``is_active`` (inside that section); ``menu.urls.news`` (etc.) gives one
+    section's URL by key; ``menu.home_url``; ``menu.privacy_url`` (the personal-data
+    notice, '' if no such page); ``menu.pages`` (other standard pages shown in menus, for
+    the footer). Cached on the request: header and footer share it.
     """
     request = context.get("request")
     if request is not None and hasattr(request, "_main_menu"):

@@ -9,6 +9,7 @@ seeded with those keys, so two fresh databases get the same content.
 import random
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 import phonenumbers
 from django.contrib.auth.hashers import make_password
@@ -72,8 +73,11 @@ def _phone(seed, prefix="+2126", digits=8):
 
 def _initials(name):
     skip = {"association", "collectif", "de", "du", "des", "la", "le", "l'", "—", "&"}
-    words = [w for w in name.replace("L'", "").replace("-", " ").split()
-             if w.lower() not in skip and w[:1].isalpha()]
+    words = [
+        w
+        for w in name.replace("L'", "").replace("-", " ").split()
+        if w.lower() not in skip and w[:1].isalpha()
+    ]
     return "".join(w[0] for w in words[:2]).upper() or name[:2].upper()
 
 
@@ -91,10 +95,13 @@ def _permission(app_label, codename):
 
 
 class Seeder:
+    """Loads the demo content step by step; ``run()`` returns what it created, by kind."""
+
     def __init__(self, stdout, quiet=False):
         self.progress = Progress(stdout, quiet)
         self._password = None
         self.created = {}
+        self.restored = False
 
     # Hashing a password is deliberately slow; every demo account shares one hash.
     @property
@@ -123,13 +130,19 @@ class Seeder:
         for language in ("ar", "en"):
             with transaction.atomic():
                 self.ensure_translations(language)
+        if self.restored:
+            # sorl-thumbnail remembers thumbnails of the lost files: forget them.
+            from sorl.thumbnail import default
+
+            default.kvstore.clear()
         return self.created
 
     def check_taxonomy(self):
         missing = []
         if Sector.objects.count() < 3 or Province.objects.count() < 8:
             missing.append("taxonomy (run migrate)")
-        if not ProductClass.objects.filter(slug__in=["service", "physical", "digital"]).count() == 3:
+        classes = ProductClass.objects.filter(slug__in=["service", "physical", "digital"])
+        if classes.count() != 3:
             missing.append("product classes (run migrate)")
         if Category.objects.filter(discipline__isnull=False).count() < Discipline.objects.count():
             from shop.catalogue.sync import sync_categories
@@ -194,7 +207,10 @@ class Seeder:
             if role == "creator":
                 continue  # created with the other creators
             user = self._user(
-                email, first, last, staff=role in ("comms", "moderator", "staff"),
+                email,
+                first,
+                last,
+                staff=role in ("comms", "moderator", "staff"),
                 superuser=role == "admin",
             )
             group = {"comms": "Editors", "moderator": "Moderators", "staff": "staff"}.get(role)
@@ -209,17 +225,34 @@ class Seeder:
         if itinerant:
             return self.provinces[province_slug], None, None
         rng = _rng("coords", key)
-        lat = Decimal(f"{lat + rng.uniform(-0.012, 0.012):.6f}")
-        lng = Decimal(f"{lng + rng.uniform(-0.015, 0.015):.6f}")
+        # Within about a kilometre of the centre; on the coast, only inland (south-west),
+        # so that nobody in Saïdia or Nador lands in the sea or the lagoon.
+        inland = city in data.COASTAL_CITIES
+        lat = Decimal(f"{lat + rng.uniform(-0.01, 0 if inland else 0.01):.6f}")
+        lng = Decimal(f"{lng + rng.uniform(-0.012, 0 if inland else 0.012):.6f}")
         return self.provinces[province_slug], lat, lng
 
     def _photo(self, profile, colour):
+        def draw():
+            return images.avatar(f"avatar:{profile.slug}", colour, _initials(profile.name))
+
         if profile.photo:
+            self._restore(profile.photo, draw)
             return
-        content = images.avatar(f"avatar:{profile.slug}", colour, _initials(profile.name))
+        content = draw()
         profile.photo.save(f"{profile.slug}.jpg", ContentFile(content), save=False)
         profile.photo_alt = f"Visuel de profil de {profile.name} : ses initiales sur un fond coloré"
         profile.save(update_fields=["photo", "photo_alt"])
+
+    def _restore(self, field_file, draw):
+        """Redraw a file the database names but the disk lost (media/ deleted, database
+        kept), at the same path, so no row changes. True if it was missing."""
+        if not field_file or field_file.storage.exists(field_file.name):
+            return False
+        field_file.storage.save(field_file.name, ContentFile(draw()))
+        self.count("restored files")
+        self.restored = True
+        return True
 
     def ensure_creators(self):
         self.progress.line("Creators")
@@ -251,7 +284,8 @@ class Seeder:
                     "province": province,
                     "city": item["city"],
                     "whatsapp": whatsapp,
-                    "phone": _phone(f"landline:{key}", "+212536", 6) if kind != "individual"
+                    "phone": _phone(f"landline:{key}", "+212536", 6)
+                    if kind != "individual"
                     else "",
                     "email": email,
                     "availability": item.get("availability", "available"),
@@ -309,22 +343,37 @@ class Seeder:
     def _plan_products(self, key, item):
         """The (discipline, template, subject) triples of one creator, fixed by its key."""
         rng = _rng("products", key)
-        pool = [(slug, template) for slug in item["disciplines"]
-                for template in data.PRODUCT_TEMPLATES[slug]]
+        preferences = data.PREFERENCES.get(key, {})
+        pool = [
+            (slug, template)
+            for slug in item["disciplines"]
+            for template in data.PRODUCT_TEMPLATES[slug]
+        ]
         count = min(item.get("products") or rng.choice([3, 4, 4]), len(pool))
+        wanted = [
+            entry
+            for entry in pool
+            if any(word in entry[1]["title"] for word in preferences.get("include", []))
+        ]
+        others = [entry for entry in pool if entry not in wanted]
+        chosen = wanted[:count] + rng.sample(others, max(0, count - len(wanted)))
         plan = []
-        for slug, template in rng.sample(pool, count):
-            subjects = data.SUBJECTS.get(template.get("subjects", ""), [""])
+        for slug, template in chosen:
+            kind = template.get("subjects", "")
+            subjects = preferences.get("subjects", {}).get(kind) or data.SUBJECTS.get(kind, [""])
             plan.append((slug, template, rng.choice(subjects)))
         return plan
 
     def ensure_products(self):
         classes = {pc.slug: pc for pc in ProductClass.objects.all()}
-        categories = {c.discipline.slug: c
-                      for c in Category.objects.filter(discipline__isnull=False)
-                      .select_related("discipline")}
-        plans = [(key, item, partner, profile, self._plan_products(key, item))
-                 for key, (item, partner, profile) in self.shops.items()]
+        categories = {
+            c.discipline.slug: c
+            for c in Category.objects.filter(discipline__isnull=False).select_related("discipline")
+        }
+        plans = [
+            (key, item, partner, profile, self._plan_products(key, item))
+            for key, (item, partner, profile) in self.shops.items()
+        ]
         total = sum(len(plan) for *_, plan in plans)
         self.progress.line(f"Products and services ({total})")
         existing = set(Product.objects.filter(code__isnull=False).values_list("code", flat=True))
@@ -337,13 +386,22 @@ class Seeder:
                 code = f"{key}-{number:02d}"
                 if code in existing:
                     product = Product.objects.get(code=code)
+                    colour = self.disciplines[discipline].sector.colour
+                    for image in product.images.all():
+                        seed = f"{code}:{image.display_order}"
+                        self._restore(
+                            image.original, partial(images.composition, seed, colour, discipline)
+                        )
                     if not product.images.exists():
                         self._product_images(product, discipline)
                     self.progress.step("Products", done, total, every=20)
                     continue
                 rng = _rng("product", code)
-                place = {"city": profile.city, "province": profile.province.name,
-                         "subject": subject}
+                place = {
+                    "city": profile.city,
+                    "province": profile.province.name,
+                    "subject": subject,
+                }
                 title = template["title"].format(**place)
                 product_class = classes[template["class"]]
                 product = Product.objects.create(
@@ -380,10 +438,10 @@ class Seeder:
         captions = [f"{product.title} — visuel de présentation", f"{product.title} — détail"]
         for order in range(rng.choice([1, 2, 2])):
             content = images.composition(f"{product.code}:{order}", colour, discipline)
-            image = ProductImage(product=product, caption=captions[order][:200],
-                                 display_order=order)
-            image.original.save(f"{product.code}-{order + 1}.jpg", ContentFile(content),
-                                save=False)
+            image = ProductImage(
+                product=product, caption=captions[order][:200], display_order=order
+            )
+            image.original.save(f"{product.code}-{order + 1}.jpg", ContentFile(content), save=False)
             image.save()
             self.count("product images")
 
@@ -401,10 +459,14 @@ class Seeder:
         total = len(pages.PAGE_IMAGES)
         for done, (key, (title, alt, sector, motif)) in enumerate(pages.PAGE_IMAGES.items(), 1):
             image = Image.objects.filter(collection=collection, title=title).first()
+            size = images.PAGE_SIZE if key == "hero" else images.PRODUCT_SIZE
+            draw = partial(
+                images.composition, f"page:{key}", self.sectors[sector].colour, motif, size
+            )
+            if image is not None and self._restore(image.file, draw):
+                image.renditions.all().delete()
             if image is None:
-                size = images.PAGE_SIZE if key == "hero" else images.PRODUCT_SIZE
-                content = images.composition(f"page:{key}", self.sectors[sector].colour, motif,
-                                             size)
+                content = draw()
                 image = Image(title=title, collection=collection)
                 if hasattr(image, "description"):
                     image.description = alt
@@ -425,20 +487,27 @@ class Seeder:
         for block in blocks:
             kind = block[0]
             if kind in ("h2", "h3", "h4"):
-                out.append({"type": "heading_block",
-                            "value": {"heading_text": block[1], "size": kind}})
+                out.append(
+                    {"type": "heading_block", "value": {"heading_text": block[1], "size": kind}}
+                )
             elif kind == "p":
                 out.append({"type": "paragraph_block", "value": block[1]})
             elif kind == "quote":
-                out.append({"type": "block_quote",
-                            "value": {"text": block[1], "attribute_name": block[2]}})
+                out.append(
+                    {"type": "block_quote", "value": {"text": block[1], "attribute_name": block[2]}}
+                )
             elif kind == "figure":
                 image = self.page_images[block[1]]
-                out.append({"type": "image_block", "value": {
-                    "image": {"image": image.pk, "alt_text": block[2], "decorative": False},
-                    "caption": block[3],
-                    "attribution": "",
-                }})
+                out.append(
+                    {
+                        "type": "image_block",
+                        "value": {
+                            "image": {"image": image.pk, "alt_text": block[2], "decorative": False},
+                            "caption": block[3],
+                            "attribution": "",
+                        },
+                    }
+                )
             else:
                 raise ValueError(f"unknown block {kind!r}")
         return out
@@ -462,11 +531,17 @@ class Seeder:
         self.home = home
 
         fr = pages.PROGRAMME["fr"]
-        self.programme = self._child(home, StandardPage, pages.PROGRAMME["slug"], lambda: (
-            StandardPage(title=fr["title"], introduction=fr["introduction"],
-                         image=self.page_images[pages.PROGRAMME["image"]],
-                         body=self.stream(fr["body"]))
-        ))
+        self.programme = self._child(
+            home,
+            StandardPage,
+            pages.PROGRAMME["slug"],
+            lambda: StandardPage(
+                title=fr["title"],
+                introduction=fr["introduction"],
+                image=self.page_images[pages.PROGRAMME["image"]],
+                body=self.stream(fr["body"]),
+            ),
+        )
 
         if home.hero_image_id is None:
             content = pages.HOME["fr"]
@@ -480,38 +555,56 @@ class Seeder:
             self.count("pages updated")
 
         fr = pages.SECTOR_INDEX["fr"]
-        self.sector_index = self._child(home, SectorIndexPage, pages.SECTOR_INDEX["slug"],
-                                        lambda: SectorIndexPage(**fr))
+        self.sector_index = self._child(
+            home, SectorIndexPage, pages.SECTOR_INDEX["slug"], lambda: SectorIndexPage(**fr)
+        )
         self.sector_pages = {}
         for slug, content in pages.SECTORS.items():
             sector = self.sectors[slug]
             self.sector_pages[slug] = self._child(
-                self.sector_index, SectorPage, slug, lambda s=sector, c=content: SectorPage(
-                    title=s.name, sector=s, introduction=c["fr"]["introduction"],
-                    image=self.page_images[c["image"]], body=self.stream(c["fr"]["body"]),
-                ))
+                self.sector_index,
+                SectorPage,
+                slug,
+                lambda s=sector, c=content: SectorPage(
+                    title=s.name,
+                    sector=s,
+                    introduction=c["fr"]["introduction"],
+                    image=self.page_images[c["image"]],
+                    body=self.stream(c["fr"]["body"]),
+                ),
+            )
 
         fr = pages.NEWS_INDEX["fr"]
-        self.news_index = self._child(home, NewsIndexPage, pages.NEWS_INDEX["slug"],
-                                      lambda: NewsIndexPage(**fr))
+        self.news_index = self._child(
+            home, NewsIndexPage, pages.NEWS_INDEX["slug"], lambda: NewsIndexPage(**fr)
+        )
         today = timezone.localdate()
         self.news = {}
         for item in pages.NEWS:
             self.news[item["slug"]] = self._child(
-                self.news_index, NewsPage, item["slug"], lambda i=item: NewsPage(
-                    title=i["fr"]["title"], date=today - timedelta(days=i["days_ago"]),
-                    author=i["author"], image=self.page_images[i["image"]],
-                    summary=i["fr"]["summary"], body=self.stream(i["fr"]["body"]),
-                ))
+                self.news_index,
+                NewsPage,
+                item["slug"],
+                lambda i=item: NewsPage(
+                    title=i["fr"]["title"],
+                    date=today - timedelta(days=i["days_ago"]),
+                    author=i["author"],
+                    image=self.page_images[i["image"]],
+                    summary=i["fr"]["summary"],
+                    body=self.stream(i["fr"]["body"]),
+                ),
+            )
         self.progress.line(f"  News {len(self.news)}/{len(pages.NEWS)}")
 
         fr = pages.EVENT_INDEX["fr"]
-        self.event_index = self._child(home, EventIndexPage, pages.EVENT_INDEX["slug"],
-                                       lambda: EventIndexPage(**fr))
+        self.event_index = self._child(
+            home, EventIndexPage, pages.EVENT_INDEX["slug"], lambda: EventIndexPage(**fr)
+        )
         self.events = {}
         for item in pages.EVENTS:
             self.events[item["slug"]] = self._child(
-                self.event_index, EventPage, item["slug"], lambda i=item: self._event(i))
+                self.event_index, EventPage, item["slug"], lambda i=item: self._event(i)
+            )
         self.progress.line(f"  Events {len(self.events)}/{len(pages.EVENTS)}")
 
     def _event(self, item):
@@ -524,10 +617,16 @@ class Seeder:
             end = start + timedelta(hours=item["hours"])
         content = item["fr"]
         return EventPage(
-            title=content["title"], kind=item["kind"], start=start, end=end,
-            venue=content["venue"], province=self.provinces[item["province"]],
-            capacity=item.get("capacity"), registration_open=item.get("registration_open", False),
-            image=self.page_images[item["image"]], summary=content["summary"],
+            title=content["title"],
+            kind=item["kind"],
+            start=start,
+            end=end,
+            venue=content["venue"],
+            province=self.provinces[item["province"]],
+            capacity=item.get("capacity"),
+            registration_open=item.get("registration_open", False),
+            image=self.page_images[item["image"]],
+            summary=content["summary"],
             body=self.stream(content["body"]),
         )
 
@@ -553,10 +652,15 @@ class Seeder:
         home, home_created = self._translate(self.home, locale, {}, publish=False)
 
         content = pages.PROGRAMME[language]
-        programme, _ = self._translate(self.programme, locale, {
-            "title": content["title"], "introduction": content["introduction"],
-            "body": self.stream(content["body"]),
-        })
+        programme, _ = self._translate(
+            self.programme,
+            locale,
+            {
+                "title": content["title"],
+                "introduction": content["introduction"],
+                "body": self.stream(content["body"]),
+            },
+        )
 
         if home_created:
             # Reload: adding the programme page changed the home page's row (numchild), and
@@ -573,24 +677,39 @@ class Seeder:
         self._translate(self.sector_index, locale, pages.SECTOR_INDEX[language])
         for slug, page in self.sector_pages.items():
             content = pages.SECTORS[slug][language]
-            self._translate(page, locale, {
-                "title": getattr(self.sectors[slug], f"name_{language}") or page.title,
-                "introduction": content["introduction"],
-                "body": self.stream(content["body"]),
-            })
+            self._translate(
+                page,
+                locale,
+                {
+                    "title": getattr(self.sectors[slug], f"name_{language}") or page.title,
+                    "introduction": content["introduction"],
+                    "body": self.stream(content["body"]),
+                },
+            )
 
         self._translate(self.news_index, locale, pages.NEWS_INDEX[language])
         for item in pages.NEWS:
             content = item[language]
-            self._translate(self.news[item["slug"]], locale, {
-                "title": content["title"], "summary": content["summary"],
-                "body": self.stream(content["body"]),
-            })
+            self._translate(
+                self.news[item["slug"]],
+                locale,
+                {
+                    "title": content["title"],
+                    "summary": content["summary"],
+                    "body": self.stream(content["body"]),
+                },
+            )
 
         self._translate(self.event_index, locale, pages.EVENT_INDEX[language])
         for item in pages.EVENTS:
             content = item[language]
-            self._translate(self.events[item["slug"]], locale, {
-                "title": content["title"], "venue": content["venue"],
-                "summary": content["summary"], "body": self.stream(content["body"]),
-            })
+            self._translate(
+                self.events[item["slug"]],
+                locale,
+                {
+                    "title": content["title"],
+                    "venue": content["venue"],
+                    "summary": content["summary"],
+                    "body": self.stream(content["body"]),
+                },
+            )

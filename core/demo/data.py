@@ -42,6 +42,9 @@ CITIES = {
     "Bouarfa": ("figuig", 32.5300, -1.9600),
 }
 
+# Seaside towns: points around them are placed inland only.
+COASTAL_CITIES = {"Saïdia", "Nador"}
+
 # --------------------------------------------------------------------------------------
 # Creators (each gets a user, an approved profile and a shop)
 #
@@ -660,35 +663,72 @@ PLACES = [
 # --------------------------------------------------------------------------------------
 SUBJECTS = {
     "photo": [
-        "Médina d'Oujda au crépuscule", "Corniche de Saïdia", "Lagune de Marchica",
-        "Palmeraie de Figuig", "Gorges du Zegzel", "Marché de Berkane",
-        "Bab Sidi Abdelwahab", "Cap de l'Eau", "Ksar Zenaga",
-        "Monts des Beni Snassen", "Plage de Ras El Ma", "Chevalements de Jerada",
+        "Médina d'Oujda au crépuscule",
+        "Corniche de Saïdia",
+        "Lagune de Marchica",
+        "Palmeraie de Figuig",
+        "Gorges du Zegzel",
+        "Marché de Berkane",
+        "Bab Sidi Abdelwahab",
+        "Cap de l'Eau",
+        "Ksar Zenaga",
+        "Monts des Beni Snassen",
+        "Plage de Ras El Ma",
+        "Chevalements de Jerada",
     ],
     "book": [
-        "Visages de l'Oriental", "Oujda, ville millénaire", "La Marchica, lagune vivante",
-        "Figuig, l'oasis", "Jerada, mémoire de mine",
+        "Visages de l'Oriental",
+        "Oujda, ville millénaire",
+        "La Marchica, lagune vivante",
+        "Figuig, l'oasis",
+        "Jerada, mémoire de mine",
     ],
-    "postcard": ["L'Oriental en couleurs", "Portes de la médina", "Saïdia, la perle bleue",
-                 "Berkane en fleurs"],
-    "preset": ["Tons chauds de l'Oriental", "Sable et ocre", "Nuit méditerranéenne",
-               "Lumière de l'oasis"],
+    "postcard": [
+        "L'Oriental en couleurs",
+        "Portes de la médina",
+        "Saïdia, la perle bleue",
+        "Berkane en fleurs",
+    ],
+    "preset": [
+        "Tons chauds de l'Oriental",
+        "Sable et ocre",
+        "Nuit méditerranéenne",
+        "Lumière de l'oasis",
+    ],
     "lut": ["Oriental doré", "Méditerranée", "Nuit à Oujda", "Hauts plateaux"],
     "film": ["Les Remparts", "Le Dernier Train pour Bouarfa", "Sable", "La Voix du Zegzel"],
-    "motion": ["Titres bilingues", "Transitions géométriques", "Bandeaux d'interview",
-               "Zellige animé"],
+    "motion": [
+        "Titres bilingues",
+        "Transitions géométriques",
+        "Bandeaux d'interview",
+        "Zellige animé",
+    ],
     "story": ["Festival", "Boutique", "Association", "Événement"],
     "flipbook": ["La danse reggada", "Le cycliste de la corniche", "La cigogne d'Oujda"],
-    "poster": ["Oujda la millénaire", "Carte illustrée de l'Oriental", "Saïdia, la perle bleue",
-               "Les nuits du raï", "Berkane, capitale de l'orange"],
+    "poster": [
+        "Oujda la millénaire",
+        "Carte illustrée de l'Oriental",
+        "Saïdia, la perle bleue",
+        "Les nuits du raï",
+        "Berkane, capitale de l'orange",
+    ],
     "textile": ["Reggada", "Oriental Vibes", "Berkane l'orange", "Made in Oujda"],
     "icons": ["Patrimoine de l'Oriental", "Culture et événements", "Artisanat"],
-    "sounds": ["Souk d'Oujda", "Vagues de Saïdia", "Oasis de Figuig", "Percussions reggada",
-               "Vent des hauts plateaux"],
+    "sounds": [
+        "Souk d'Oujda",
+        "Vagues de Saïdia",
+        "Oasis de Figuig",
+        "Percussions reggada",
+        "Vent des hauts plateaux",
+    ],
     "album": ["Voix de l'Oriental", "Izran n Arrif", "Raï de chambre"],
     "mixpreset": ["Voix raï", "Percussions traditionnelles", "Rap en darija"],
-    "sd": ["Textures urbaines d'Oujda", "Ambiances du désert",
-           "Transitions pour motion design", "Bruitages du quotidien"],
+    "sd": [
+        "Textures urbaines d'Oujda",
+        "Ambiances du désert",
+        "Transitions pour motion design",
+        "Bruitages du quotidien",
+    ],
     "lamp": ["Moucharabieh", "Étoile de l'Oriental", "Dune", "Médina"],
     "mapping": ["Zellige animé", "Géométries andalouses", "Lumières de l'oasis"],
 }
@@ -1350,4 +1390,124 @@ PRODUCT_TEMPLATES = {
             ),
         },
     ],
+}
+
+# What each creator sells first (template titles containing these words) and the subjects
+# of their series, so that a photographer from Figuig sells pictures of Figuig.
+PREFERENCES = {
+    "salma-benali": {
+        "include": ["Tirage d'art", "Livre photo", "Séance portrait"],
+        "subjects": {
+            "photo": ["Médina d'Oujda au crépuscule", "Bab Sidi Abdelwahab"],
+            "book": ["Oujda, ville millénaire", "Visages de l'Oriental"],
+            "postcard": ["Portes de la médina"],
+        },
+    },
+    "yassine-el-ouafi": {"include": ["Film de mariage", "Réalisation de clip"]},
+    "imane-boudchich": {"include": ["Animation de logo"]},
+    "khadija-amezian": {
+        "include": ["Tirage d'art", "Livre photo"],
+        "subjects": {
+            "photo": ["Lagune de Marchica", "Cap de l'Eau"],
+            "book": ["La Marchica, lagune vivante"],
+        },
+    },
+    "anas-mokhtari": {
+        "include": ["Session d'enregistrement", "Mixage d'un titre", "Production de podcast"]
+    },
+    "nour-el-houda-tahiri": {
+        "subjects": {
+            "poster": ["Oujda la millénaire", "Les nuits du raï"],
+            "textile": ["Made in Oujda", "Reggada"],
+        }
+    },
+    "ayoub-zerrouki": {"include": ["Lampe", "Création lumière"]},
+    "soukaina-haddouchi": {
+        "include": ["Affiche du court métrage", "Vidéo de présentation"],
+        "subjects": {"film": ["Sable"]},
+    },
+    "mehdi-kaddouri": {
+        "include": ["Spectacle de mapping", "Boucles vidéo"],
+        "subjects": {"mapping": ["Zellige animé"]},
+    },
+    "oumaima-rahmouni": {
+        "subjects": {"sd": ["Textures urbaines d'Oujda", "Bruitages du quotidien"]}
+    },
+    "ilyas-bourass": {
+        "include": ["Tirage d'art", "Coffret de 10 cartes"],
+        "subjects": {
+            "photo": ["Corniche de Saïdia", "Cap de l'Eau", "Plage de Ras El Ma"],
+            "postcard": ["Saïdia, la perle bleue"],
+            "book": ["Visages de l'Oriental"],
+        },
+    },
+    "hajar-mimouni": {
+        "include": ["T-shirt"],
+        "subjects": {"textile": ["Berkane l'orange"], "poster": ["Berkane, capitale de l'orange"]},
+    },
+    "zakaria-hammouti": {"include": ["Mastering d'un EP", "Mixage d'un titre"]},
+    "rim-belhaj": {
+        "include": ["Photos de produits"],
+        "subjects": {
+            "photo": ["Marché de Berkane"],
+            "book": ["Visages de l'Oriental"],
+            "postcard": ["L'Oriental en couleurs"],
+        },
+    },
+    "othmane-aznag": {"include": ["Réalisation de clip"]},
+    "chaimae-daoudi": {"include": ["Vidéo explicative"]},
+    "bilal-ouchen": {
+        "include": ["Voix off", "Production de podcast", "Enregistrement de musique traditionnelle"]
+    },
+    "houda-laaroussi": {
+        "include": ["Reportage photo de mariage"],
+        "subjects": {
+            "photo": ["Médina d'Oujda au crépuscule"],
+            "postcard": ["Portes de la médina"],
+        },
+    },
+    "reda-boukhari": {"include": ["Projection immersive"]},
+    "sara-ziani": {
+        "include": ["Affiche illustrée"],
+        "subjects": {"poster": ["Jerada, la mine et les hommes"], "textile": ["Oriental Vibes"]},
+    },
+    "walid-akhrif": {
+        "include": ["Pack sound design"],
+        "subjects": {"sd": ["Textures urbaines d'Oujda", "Ambiances du désert"]},
+    },
+    "asmae-yahyaoui": {"include": ["Montage et étalonnage", "Pack de LUTs"]},
+    "ikram-harrak": {
+        "include": ["Tirage d'art", "Coffret de 10 cartes"],
+        "subjects": {
+            "photo": ["Bab Sidi Abdelwahab", "Médina d'Oujda au crépuscule"],
+            "postcard": ["Portes de la médina"],
+            "book": ["Oujda, ville millénaire"],
+        },
+    },
+    "nisrine-aarab": {
+        "include": ["Templates After Effects", "Flipbook"],
+        "subjects": {"flipbook": ["La danse reggada"]},
+    },
+    "karim-ouariachi": {"include": ["Captation multicaméra", "Vidéo de présentation"]},
+    "association-nour-et-ombres": {"include": ["Atelier d'initiation", "Spectacle de mapping"]},
+    "collectif-izran": {
+        "include": ["Album", "Enregistrement de musique traditionnelle", "Banque de sons"],
+        "subjects": {"album": ["Izran n Arrif"], "sounds": ["Côte du Rif"]},
+    },
+    "ghita-lahlou": {
+        "include": ["Affiche illustrée"],
+        "subjects": {
+            "poster": ["Carte illustrée de l'Oriental", "Les hauts plateaux"],
+            "textile": ["Oriental Vibes"],
+        },
+    },
+    "fatima-zahra-bouazza": {
+        "include": ["Livre photo", "Tirage d'art"],
+        "subjects": {
+            "photo": ["Palmeraie de Figuig", "Ksar Zenaga"],
+            "book": ["Figuig, l'oasis"],
+            "preset": ["Lumière de l'oasis"],
+            "postcard": ["L'Oriental en couleurs"],
+        },
+    },
 }

@@ -59,12 +59,16 @@ def _background(rng, size, colour):
     )
     angle = rng.uniform(0, 360)
     mask = _GRADIENT.rotate(angle, resample=Image.BILINEAR).crop((75, 75, 437, 437))
-    img = Image.composite(Image.new("RGB", small, second), Image.new("RGB", small, first),
-                          mask.resize(small, Image.BILINEAR))
+    img = Image.composite(
+        Image.new("RGB", small, second),
+        Image.new("RGB", small, first),
+        mask.resize(small, Image.BILINEAR),
+    )
     # A warm glow somewhere in the frame.
     glow_size = int(max(small) * rng.uniform(0.6, 1.1))
-    glow_mask = Image.eval(_RADIAL.resize((glow_size, glow_size), Image.BILINEAR),
-                           lambda v: max(0, 255 - v * 2) * 0.55)
+    glow_mask = Image.eval(
+        _RADIAL.resize((glow_size, glow_size), Image.BILINEAR), lambda v: max(0, 255 - v * 2) * 0.55
+    )
     gx = int(rng.uniform(-0.2, 0.8) * small[0])
     gy = int(rng.uniform(-0.3, 0.6) * small[1])
     glow_colour = _mix(rng.choice([SAND, GOLD, WHITE]), base, 0.15)
@@ -83,8 +87,11 @@ def _aperture(rng, draw, w, h, colour):
     radius = rng.uniform(0.28, 0.4) * h
     for i in range(4):
         r = radius * (1 + 0.18 * i)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=_alpha(WHITE, 150 - 30 * i),
-                     width=max(2, int(h * 0.006)))
+        draw.ellipse(
+            (cx - r, cy - r, cx + r, cy + r),
+            outline=_alpha(WHITE, 150 - 30 * i),
+            width=max(2, int(h * 0.006)),
+        )
     blades = rng.choice([6, 7, 8])
     turn = rng.uniform(0, math.pi)
     opening = radius * rng.uniform(0.35, 0.55)
@@ -102,8 +109,10 @@ def _aperture(rng, draw, w, h, colour):
     for _ in range(rng.randint(8, 16)):  # bokeh
         r = rng.uniform(0.02, 0.08) * h
         x, y = rng.uniform(0, w), rng.uniform(0, h)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=_alpha(rng.choice([WHITE, GOLD, SAND]),
-                                                             rng.uniform(25, 70)))
+        draw.ellipse(
+            (x - r, y - r, x + r, y + r),
+            fill=_alpha(rng.choice([WHITE, GOLD, SAND]), rng.uniform(25, 70)),
+        )
 
 
 def _film(rng, draw, w, h, colour):
@@ -115,20 +124,22 @@ def _film(rng, draw, w, h, colour):
     for i in range(29):
         x = i * step + step * 0.3
         for y in (top + band * 0.05, top + band * 0.86):
-            draw.rounded_rectangle((x, y, x + hole_w, y + hole_h), radius=3,
-                                   fill=_alpha(SAND, 200))
+            draw.rounded_rectangle((x, y, x + hole_w, y + hole_h), radius=3, fill=_alpha(SAND, 200))
     frame_w = w / rng.choice([3, 4])
     x = -rng.uniform(0, frame_w * 0.5)
     while x < w:
         shade = _mix(colour, rng.choice([SAND, GOLD, ROSE, WHITE]), rng.uniform(0.2, 0.7))
-        draw.rectangle((x + 10, top + band * 0.2, x + frame_w - 10, top + band * 0.8),
-                       fill=_alpha(shade, 230))
+        draw.rectangle(
+            (x + 10, top + band * 0.2, x + frame_w - 10, top + band * 0.8), fill=_alpha(shade, 230)
+        )
         x += frame_w
     # A play button.
     cx, cy, r = rng.uniform(0.3, 0.7) * w, top + band / 2, band * 0.22
     draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=_alpha(WHITE, 220))
-    draw.polygon([(cx - r * 0.35, cy - r * 0.5), (cx - r * 0.35, cy + r * 0.5),
-                  (cx + r * 0.55, cy)], fill=_alpha(colour, 255))
+    draw.polygon(
+        [(cx - r * 0.35, cy - r * 0.5), (cx - r * 0.35, cy + r * 0.5), (cx + r * 0.55, cy)],
+        fill=_alpha(colour, 255),
+    )
 
 
 def _shapes(rng, draw, w, h, colour):
@@ -142,15 +153,25 @@ def _shapes(rng, draw, w, h, colour):
             px, py = x - dx * step, y - dy * step
             alpha = 230 if step == 0 else 30 + 12 * (5 - step)
             if kind == "circle":
-                draw.ellipse((px - size / 2, py - size / 2, px + size / 2, py + size / 2),
-                             fill=_alpha(tint, alpha))
+                draw.ellipse(
+                    (px - size / 2, py - size / 2, px + size / 2, py + size / 2),
+                    fill=_alpha(tint, alpha),
+                )
             elif kind == "square":
-                draw.rounded_rectangle((px - size / 2, py - size / 2, px + size / 2,
-                                        py + size / 2), radius=size * 0.18,
-                                       fill=_alpha(tint, alpha))
+                draw.rounded_rectangle(
+                    (px - size / 2, py - size / 2, px + size / 2, py + size / 2),
+                    radius=size * 0.18,
+                    fill=_alpha(tint, alpha),
+                )
             else:
-                draw.polygon([(px, py - size / 2), (px + size / 2, py + size / 2),
-                              (px - size / 2, py + size / 2)], fill=_alpha(tint, alpha))
+                draw.polygon(
+                    [
+                        (px, py - size / 2),
+                        (px + size / 2, py + size / 2),
+                        (px - size / 2, py + size / 2),
+                    ],
+                    fill=_alpha(tint, alpha),
+                )
 
 
 def _chart(rng, draw, w, h, colour):
@@ -159,16 +180,18 @@ def _chart(rng, draw, w, h, colour):
             draw.ellipse((gx - 2, gy - 2, gx + 2, gy + 2), fill=_alpha(WHITE, 60))
     bars = rng.randint(5, 8)
     left, base_y = w * 0.08, h * 0.85
-    bar_w = w * 0.42 / bars
+    bar_w = w * 0.42 / (bars * 1.25)
     for i in range(bars):
         bh = rng.uniform(0.15, 0.6) * h
         x = left + i * bar_w * 1.25
-        draw.rectangle((x, base_y - bh, x + bar_w, base_y),
-                       fill=_alpha(rng.choice([WHITE, GOLD, SAND]), 210))
+        draw.rectangle(
+            (x, base_y - bh, x + bar_w, base_y), fill=_alpha(rng.choice([WHITE, GOLD, SAND]), 210)
+        )
     cx, cy, r = w * 0.74, h * 0.48, h * 0.28
     start = rng.uniform(0, 360)
-    for share, tint in zip(_shares(rng, 4), [WHITE, GOLD, SAND, _mix(colour, DUSK, 0.5)],
-                           strict=True):
+    for share, tint in zip(
+        _shares(rng, 4), [WHITE, GOLD, SAND, _mix(colour, DUSK, 0.5)], strict=True
+    ):
         end = start + share * 360
         draw.pieslice((cx - r, cy - r, cx + r, cy + r), start, end, fill=_alpha(tint, 220))
         start = end
@@ -194,8 +217,9 @@ def _waveform(rng, draw, w, h, colour):
         envelope = math.sin(math.pi * t) ** 0.6
         value = sum(a * math.sin(f * 2 * math.pi * t * 3 + p) for f, p, a in freqs)
         amp = (0.25 + 0.75 * abs(value) / 2.3) * envelope * h * 0.32 * rng.uniform(0.7, 1.0)
-        draw.rounded_rectangle((x, mid - amp, x + bar_w, mid + amp), radius=bar_w // 2,
-                               fill=_alpha(tint, 225))
+        draw.rounded_rectangle(
+            (x, mid - amp, x + bar_w, mid + amp), radius=bar_w // 2, fill=_alpha(tint, 225)
+        )
         x += bar_w + gap
     draw.line((0, mid, w, mid), fill=_alpha(WHITE, 80), width=2)
 
@@ -209,10 +233,10 @@ def _faders(rng, draw, w, h, colour):
         draw.line((x, h * 0.18, x, h * 0.82), fill=_alpha(DUSK, 170), width=int(step * 0.12))
         knob_y = rng.uniform(0.3, 0.75) * h
         kw, kh = step * 0.32, h * 0.05
-        draw.rounded_rectangle((x - kw, knob_y - kh, x + kw, knob_y + kh), radius=6,
-                               fill=_alpha(WHITE, 235))
-        draw.line((x - kw * 0.8, knob_y, x + kw * 0.8, knob_y), fill=_alpha(colour, 255),
-                  width=3)
+        draw.rounded_rectangle(
+            (x - kw, knob_y - kh, x + kw, knob_y + kh), radius=6, fill=_alpha(WHITE, 235)
+        )
+        draw.line((x - kw * 0.8, knob_y, x + kw * 0.8, knob_y), fill=_alpha(colour, 255), width=3)
         level = rng.uniform(0.2, 0.9)  # meter beside the fader
         mx = x + step * 0.28
         segments = 14
@@ -233,14 +257,18 @@ def _spectrum(rng, draw, w, h, colour):
         length *= rng.uniform(0.7, 1.0)
         x1, y1 = cx + inner * math.cos(a), cy + inner * math.sin(a)
         x2, y2 = cx + (inner + length) * math.cos(a), cy + (inner + length) * math.sin(a)
-        draw.line((x1, y1, x2, y2), fill=_alpha(rng.choice([WHITE, SAND, GOLD]), 220),
-                  width=max(3, int(h * 0.008)))
-    draw.ellipse((cx - inner * 0.8, cy - inner * 0.8, cx + inner * 0.8, cy + inner * 0.8),
-                 fill=_alpha(DUSK, 190))
+        draw.line(
+            (x1, y1, x2, y2),
+            fill=_alpha(rng.choice([WHITE, SAND, GOLD]), 220),
+            width=max(3, int(h * 0.008)),
+        )
+    draw.ellipse(
+        (cx - inner * 0.8, cy - inner * 0.8, cx + inner * 0.8, cy + inner * 0.8),
+        fill=_alpha(DUSK, 190),
+    )
     for k in range(1, 4):  # ripples
         r = inner * (2.2 + 0.6 * k)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=_alpha(WHITE, 60 - 12 * k),
-                     width=2)
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=_alpha(WHITE, 60 - 12 * k), width=2)
 
 
 def _beams(rng, draw, w, h, colour):
@@ -251,12 +279,15 @@ def _beams(rng, draw, w, h, colour):
         target = sx + rng.uniform(-0.35, 0.35) * w
         spread = rng.uniform(0.12, 0.22) * w
         tint = rng.choice([WHITE, GOLD, SAND])
-        draw.polygon([(sx - 8, sy), (sx + 8, sy), (target + spread, h), (target - spread, h)],
-                     fill=_alpha(tint, 70))
-        draw.polygon([(sx - 4, sy), (sx + 4, sy), (target + spread * 0.4, h),
-                      (target - spread * 0.4, h)], fill=_alpha(tint, 70))
-        draw.ellipse((target - spread, h * 0.9, target + spread, h * 1.06),
-                     fill=_alpha(tint, 110))
+        draw.polygon(
+            [(sx - 8, sy), (sx + 8, sy), (target + spread, h), (target - spread, h)],
+            fill=_alpha(tint, 70),
+        )
+        draw.polygon(
+            [(sx - 4, sy), (sx + 4, sy), (target + spread * 0.4, h), (target - spread * 0.4, h)],
+            fill=_alpha(tint, 70),
+        )
+        draw.ellipse((target - spread, h * 0.9, target + spread, h * 1.06), fill=_alpha(tint, 110))
         draw.ellipse((sx - 22, sy - 10, sx + 22, sy + 24), fill=_alpha(DUSK, 230))
 
 
@@ -270,8 +301,9 @@ def _mapping(rng, draw, w, h, colour):
     wall = _mix(colour, DUSK, rng.uniform(0.35, 0.55))
     px, py = rng.choice([0.04, 0.96]) * w, h * 0.98
     mw = gw / 13
-    draw.polygon([(px, py), (x0 - mw, y0 - mw * 2), (x0 + gw + mw, y0 - mw * 2)],
-                 fill=_alpha(WHITE, 34))
+    draw.polygon(
+        [(px, py), (x0 - mw, y0 - mw * 2), (x0 + gw + mw, y0 - mw * 2)], fill=_alpha(WHITE, 34)
+    )
     draw.ellipse((px - 26, py - 18, px + 26, py + 18), fill=_alpha(DUSK, 230))
     draw.rectangle((x0, y0, x0 + gw, y1), fill=_alpha(wall, 240))
     merlons = 7
@@ -364,13 +396,22 @@ def avatar(seed, colour, initials, size=AVATAR_SIZE):
     layer = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     r = w * 0.36
-    draw.ellipse((w / 2 - r, h / 2 - r, w / 2 + r, h / 2 + r), fill=_alpha(DUSK, 70),
-                 outline=_alpha(WHITE, 170), width=max(3, w // 80))
+    draw.ellipse(
+        (w / 2 - r, h / 2 - r, w / 2 + r, h / 2 + r),
+        fill=_alpha(DUSK, 70),
+        outline=_alpha(WHITE, 170),
+        width=max(3, w // 80),
+    )
     for _ in range(5):
         br = rng.uniform(0.03, 0.09) * w
         x, y = rng.uniform(0, w), rng.uniform(0, h)
         draw.ellipse((x - br, y - br, x + br, y + br), fill=_alpha(WHITE, rng.uniform(25, 60)))
-    draw.text((w / 2, h / 2), initials.upper()[:2], font=_font(int(h * 0.3)),
-              fill=_alpha(WHITE, 245), anchor="mm")
+    draw.text(
+        (w / 2, h / 2),
+        initials.upper()[:2],
+        font=_font(int(h * 0.3)),
+        fill=_alpha(WHITE, 245),
+        anchor="mm",
+    )
     img.alpha_composite(layer)
     return _encode(img, quality=82)

@@ -13,43 +13,103 @@ LANGUAGES = ("fr", "ar", "en")
 # colour source: a sector slug (its colour is used).
 # --------------------------------------------------------------------------------------
 PAGE_IMAGES = {
-    "hero": ("Accueil — image, son et lumière",
-             "Faisceaux de lumière chaude sur un fond ocre et brique", "image", "eclairage"),
-    "programme": ("Le programme Takafaship",
-                  "Porte de médina couverte d'étoiles projetées en lumière dorée",
-                  "lumiere", "projection-mapping"),
-    "sector-image": ("Secteur Image", "Diaphragme d'appareil photo stylisé sur fond brique",
-                     "image", "photographie"),
-    "sector-son": ("Secteur Son", "Forme d'onde sonore claire sur fond bleu-vert",
-                   "son", "sonorisation-live"),
-    "sector-lumiere": ("Secteur Lumière", "Projecteurs de scène en faisceaux dorés",
-                       "lumiere", "eclairage"),
-    "news-lancement": ("Lancement de Takafaship", "Pellicule de film et bouton de lecture",
-                       "image", "audiovisuel"),
-    "news-hackathon-appel": ("Appel au hackathon", "Formes géométriques en mouvement",
-                             "image", "motion-design"),
-    "news-cafe-debat-berkane": ("Café-débat à Berkane",
-                                "Diaphragme et cercles lumineux sur fond chaud",
-                                "image", "photographie"),
-    "news-premiere-cohorte": ("Première cohorte", "Graphique en barres et en anneau",
-                              "image", "infographie"),
-    "news-hub-nador": ("Hub de Nador", "Spectre sonore circulaire sur fond bleu-vert",
-                       "son", "sound-design"),
-    "news-lkarfour-5": ("L'Karfour, 5e édition", "Faisceaux de projecteurs sur fond doré",
-                        "lumiere", "eclairage"),
-    "news-boutiques": ("Les boutiques des créateurs", "Console de mixage stylisée",
-                       "son", "mixage"),
-    "event-cafe-debat": ("Café-débat", "Forme d'onde sonore sur fond bleu-vert",
-                         "son", "enregistrement"),
-    "event-hackathon": ("Hackathon Takafaship", "Formes géométriques en mouvement",
-                        "image", "motion-design"),
-    "event-lkarfour": ("L'Karfour — marché de la culture jeune",
-                       "Porte de médina illuminée par une projection", "lumiere",
-                       "projection-mapping"),
-    "event-atelier": ("Atelier", "Diaphragme d'appareil photo stylisé", "image",
-                      "photographie"),
-    "event-info": ("Séance d'information", "Graphique en barres et en anneau", "image",
-                   "infographie"),
+    "hero": (
+        "Accueil — image, son et lumière",
+        "Faisceaux de lumière chaude sur un fond ocre et brique",
+        "image",
+        "eclairage",
+    ),
+    "programme": (
+        "Le programme Takafaship",
+        "Porte de médina couverte d'étoiles projetées en lumière dorée",
+        "lumiere",
+        "projection-mapping",
+    ),
+    "sector-image": (
+        "Secteur Image",
+        "Diaphragme d'appareil photo stylisé sur fond brique",
+        "image",
+        "photographie",
+    ),
+    "sector-son": (
+        "Secteur Son",
+        "Forme d'onde sonore claire sur fond bleu-vert",
+        "son",
+        "sonorisation-live",
+    ),
+    "sector-lumiere": (
+        "Secteur Lumière",
+        "Projecteurs de scène en faisceaux dorés",
+        "lumiere",
+        "eclairage",
+    ),
+    "news-lancement": (
+        "Lancement de Takafaship",
+        "Pellicule de film et bouton de lecture",
+        "image",
+        "audiovisuel",
+    ),
+    "news-hackathon-appel": (
+        "Appel au hackathon",
+        "Formes géométriques en mouvement",
+        "image",
+        "motion-design",
+    ),
+    "news-cafe-debat-berkane": (
+        "Café-débat à Berkane",
+        "Diaphragme et cercles lumineux sur fond chaud",
+        "image",
+        "photographie",
+    ),
+    "news-premiere-cohorte": (
+        "Première cohorte",
+        "Graphique en barres et en anneau",
+        "image",
+        "infographie",
+    ),
+    "news-hub-nador": (
+        "Hub de Nador",
+        "Spectre sonore circulaire sur fond bleu-vert",
+        "son",
+        "sound-design",
+    ),
+    "news-lkarfour-5": (
+        "L'Karfour, 5e édition",
+        "Faisceaux de projecteurs sur fond doré",
+        "lumiere",
+        "eclairage",
+    ),
+    "news-boutiques": (
+        "Les boutiques des créateurs",
+        "Console de mixage stylisée",
+        "son",
+        "mixage",
+    ),
+    "event-cafe-debat": (
+        "Café-débat",
+        "Forme d'onde sonore sur fond bleu-vert",
+        "son",
+        "enregistrement",
+    ),
+    "event-hackathon": (
+        "Hackathon Takafaship",
+        "Formes géométriques en mouvement",
+        "image",
+        "motion-design",
+    ),
+    "event-lkarfour": (
+        "L'Karfour — marché de la culture jeune",
+        "Porte de médina illuminée par une projection",
+        "lumiere",
+        "projection-mapping",
+    ),
+    "event-atelier": ("Atelier", "Diaphragme d'appareil photo stylisé", "image", "photographie"),
+    "event-info": (
+        "Séance d'information",
+        "Graphique en barres et en anneau",
+        "image",
+        "infographie",
+    ),
 }
 
 # --------------------------------------------------------------------------------------
@@ -66,18 +126,23 @@ HOME = {
         "hero_cta_text": "Découvrir le programme",
         "body": [
             ("h2", "Takafaship en bref"),
-            ("p", "<p>Takafaship fait grandir l'entrepreneuriat culturel chez les jeunes de "
-                  "18 à 30 ans de la région de l'Oriental. Porté par une association "
-                  "culturelle d'Oujda et accueilli par un centre culturel franco-marocain, le "
-                  "programme accompagne des porteurs de projets dans trois secteurs : "
-                  "l'image, le son et la lumière.</p>"),
-            ("p", "<ul><li><b>8 mois</b> de programme, dont 5 mois d'accompagnement</li>"
-                  "<li><b>30 jeunes</b> dans la première cohorte, à Oujda</li>"
-                  "<li><b>2 000 jeunes</b> rencontrés lors des cafés-débats</li>"
-                  "<li><b>100 projets</b> accompagnés dans tout l'Oriental</li>"
-                  "<li><b>Un hub</b> de coworking dans chaque province</li></ul>"),
-            ("quote", "Le marché L'Karfour a été ma première vente.",
-             "Salma, photographe à Oujda"),
+            (
+                "p",
+                "<p>Takafaship fait grandir l'entrepreneuriat culturel chez les jeunes de "
+                "18 à 30 ans de la région de l'Oriental. Porté par une association "
+                "culturelle d'Oujda et accueilli par un centre culturel franco-marocain, le "
+                "programme accompagne des porteurs de projets dans trois secteurs : "
+                "l'image, le son et la lumière.</p>",
+            ),
+            (
+                "p",
+                "<ul><li><b>8 mois</b> de programme, dont 5 mois d'accompagnement</li>"
+                "<li><b>30 jeunes</b> dans la première cohorte, à Oujda</li>"
+                "<li><b>2 000 jeunes</b> rencontrés lors des cafés-débats</li>"
+                "<li><b>100 projets</b> accompagnés dans tout l'Oriental</li>"
+                "<li><b>Un hub</b> de coworking dans chaque province</li></ul>",
+            ),
+            ("quote", "Le marché L'Karfour a été ma première vente.", "Salma, photographe à Oujda"),
         ],
     },
     "ar": {
@@ -90,15 +155,21 @@ HOME = {
         "hero_cta_text": "اكتشفوا البرنامج",
         "body": [
             ("h2", "تكافاشيب باختصار"),
-            ("p", "<p>يعمل برنامج تكافاشيب على تنمية المقاولة الثقافية لدى الشباب الذين "
-                  "تتراوح أعمارهم بين 18 و30 سنة في جهة الشرق. تحمله جمعية ثقافية من وجدة "
-                  "ويحتضنه مركز ثقافي مغربي فرنسي، ويواكب حاملي المشاريع في ثلاثة قطاعات: "
-                  "الصورة والصوت والضوء.</p>"),
-            ("p", "<ul><li><b>8 أشهر</b> مدة البرنامج، منها 5 أشهر من المواكبة</li>"
-                  "<li><b>30 شابة وشابًا</b> في الفوج الأول بوجدة</li>"
-                  "<li><b>2000 شاب وشابة</b> نلتقيهم في لقاءات «مقهى-نقاش»</li>"
-                  "<li><b>100 مشروع</b> نواكبها في مجموع الجهة الشرقية</li>"
-                  "<li><b>فضاء للعمل المشترك</b> في كل إقليم</li></ul>"),
+            (
+                "p",
+                "<p>يعمل برنامج تكافاشيب على تنمية المقاولة الثقافية لدى الشباب الذين "
+                "تتراوح أعمارهم بين 18 و30 سنة في جهة الشرق. تحمله جمعية ثقافية من وجدة "
+                "ويحتضنه مركز ثقافي مغربي فرنسي، ويواكب حاملي المشاريع في ثلاثة قطاعات: "
+                "الصورة والصوت والضوء.</p>",
+            ),
+            (
+                "p",
+                "<ul><li><b>8 أشهر</b> مدة البرنامج، منها 5 أشهر من المواكبة</li>"
+                "<li><b>30 شابة وشابًا</b> في الفوج الأول بوجدة</li>"
+                "<li><b>2000 شاب وشابة</b> نلتقيهم في لقاءات «مقهى-نقاش»</li>"
+                "<li><b>100 مشروع</b> نواكبها في مجموع الجهة الشرقية</li>"
+                "<li><b>فضاء للعمل المشترك</b> في كل إقليم</li></ul>",
+            ),
             ("quote", "كان سوق لكرفور أول مكان بعتُ فيه أعمالي.", "سلمى، مصوّرة من وجدة"),
         ],
     },
@@ -112,17 +183,26 @@ HOME = {
         "hero_cta_text": "Discover the programme",
         "body": [
             ("h2", "Takafaship in brief"),
-            ("p", "<p>Takafaship grows cultural entrepreneurship among young people aged 18 to "
-                  "30 in Morocco's Oriental region. Run by a cultural association from Oujda "
-                  "and hosted at a Franco-Moroccan cultural centre, the programme supports "
-                  "project holders in three sectors: image, sound and light.</p>"),
-            ("p", "<ul><li><b>8 months</b> of programme, including 5 months of support</li>"
-                  "<li><b>30 young people</b> in the first cohort, in Oujda</li>"
-                  "<li><b>2,000 young people</b> met at our cafés-débats</li>"
-                  "<li><b>100 projects</b> supported across the Oriental</li>"
-                  "<li><b>One coworking hub</b> in every province</li></ul>"),
-            ("quote", "The L'Karfour market was where I made my first sale.",
-             "Salma, photographer in Oujda"),
+            (
+                "p",
+                "<p>Takafaship grows cultural entrepreneurship among young people aged 18 to "
+                "30 in Morocco's Oriental region. Run by a cultural association from Oujda "
+                "and hosted at a Franco-Moroccan cultural centre, the programme supports "
+                "project holders in three sectors: image, sound and light.</p>",
+            ),
+            (
+                "p",
+                "<ul><li><b>8 months</b> of programme, including 5 months of support</li>"
+                "<li><b>30 young people</b> in the first cohort, in Oujda</li>"
+                "<li><b>2,000 young people</b> met at our cafés-débats</li>"
+                "<li><b>100 projects</b> supported across the Oriental</li>"
+                "<li><b>One coworking hub</b> in every province</li></ul>",
+            ),
+            (
+                "quote",
+                "The L'Karfour market was where I made my first sale.",
+                "Salma, photographer in Oujda",
+            ),
         ],
     },
 }
@@ -143,47 +223,71 @@ PROGRAMME = {
         "body": [
             ("h2", "Huit mois, quatre étapes"),
             ("h3", "Mois 1 — Information et promotion"),
-            ("p", "<p>Des cafés-débats et des séances d'information dans les huit provinces et "
-                  "préfectures de l'Oriental font connaître le programme et les métiers de la "
-                  "culture. Chaque rencontre enrichit une base de contacts qui vise "
-                  "<b>2 000 jeunes</b>.</p>"),
+            (
+                "p",
+                "<p>Des cafés-débats et des séances d'information dans les huit provinces et "
+                "préfectures de l'Oriental font connaître le programme et les métiers de la "
+                "culture. Chaque rencontre enrichit une base de contacts qui vise "
+                "<b>2 000 jeunes</b>.</p>",
+            ),
             ("h3", "Mois 2 — Le hackathon"),
-            ("p", "<p>Un mois pour préparer et organiser le hackathon : les candidats "
-                  "présentent leur projet, travaillent un week-end en équipe avec des mentors, "
-                  "puis le défendent devant un jury. Le hackathon sélectionne les porteurs de "
-                  "projets de la cohorte.</p>"),
+            (
+                "p",
+                "<p>Un mois pour préparer et organiser le hackathon : les candidats "
+                "présentent leur projet, travaillent un week-end en équipe avec des mentors, "
+                "puis le défendent devant un jury. Le hackathon sélectionne les porteurs de "
+                "projets de la cohorte.</p>",
+            ),
             ("h3", "Mois 3 à 7 — Cinq mois d'accompagnement"),
-            ("p", "<p>Formations, coaching individuel, mise en réseau avec les professionnels et "
-                  "appui matériel : chaque bénéficiaire construit son offre de produits et de "
-                  "services et ouvre sa boutique sur Takafamap. L'Karfour, le marché de la "
-                  "culture jeune, dont la 5e édition a lieu pendant le programme, est leur "
-                  "premier marché.</p>"),
+            (
+                "p",
+                "<p>Formations, coaching individuel, mise en réseau avec les professionnels et "
+                "appui matériel : chaque bénéficiaire construit son offre de produits et de "
+                "services et ouvre sa boutique sur Takafamap. L'Karfour, le marché de la "
+                "culture jeune, dont la 5e édition a lieu pendant le programme, est leur "
+                "premier marché.</p>",
+            ),
             ("h3", "Mois 8 — Clôture"),
-            ("p", "<p>Bilan des projets, présentation publique des créateurs et de leurs "
-                  "réalisations, et passage de relais aux hubs de la région pour la suite.</p>"),
-            ("figure", "programme", "Porte de médina couverte d'étoiles projetées en lumière "
-                                    "dorée", "Image, son, lumière : les trois secteurs du "
-                                             "programme"),
+            (
+                "p",
+                "<p>Bilan des projets, présentation publique des créateurs et de leurs "
+                "réalisations, et passage de relais aux hubs de la région pour la suite.</p>",
+            ),
+            (
+                "figure",
+                "programme",
+                "Porte de médina couverte d'étoiles projetées en lumière dorée",
+                "Image, son, lumière : les trois secteurs du programme",
+            ),
             ("h2", "Qui peut candidater ?"),
-            ("p", "<ul><li>Avoir entre 18 et 30 ans ;</li>"
-                  "<li>être de la région de l'Oriental ;</li>"
-                  "<li>porter un projet dans l'image (audiovisuel, motion design, infographie, "
-                  "photographie), le son (sonorisation, enregistrement, mixage, sound design) "
-                  "ou la lumière (éclairage, projection mapping).</li></ul>"
-                  "<p>Aucun diplôme n'est demandé : le hackathon juge le projet et "
-                  "l'envie.</p>"),
+            (
+                "p",
+                "<ul><li>Avoir entre 18 et 30 ans ;</li>"
+                "<li>être de la région de l'Oriental ;</li>"
+                "<li>porter un projet dans l'image (audiovisuel, motion design, infographie, "
+                "photographie), le son (sonorisation, enregistrement, mixage, sound design) "
+                "ou la lumière (éclairage, projection mapping).</li></ul>"
+                "<p>Aucun diplôme n'est demandé : le hackathon juge le projet et "
+                "l'envie.</p>",
+            ),
             ("h2", "La première cohorte"),
-            ("p", "<p>Trente bénéficiaires sont accompagnés à Oujda pendant cinq mois. Chacun "
-                  "dispose d'un budget d'environ <b>5 000 MAD</b> pour son projet, soit "
-                  "<b>150 000 MAD</b> pour la cohorte.</p>"),
+            (
+                "p",
+                "<p>Trente bénéficiaires sont accompagnés à Oujda pendant cinq mois. Chacun "
+                "dispose d'un budget d'environ <b>5 000 MAD</b> pour son projet, soit "
+                "<b>150 000 MAD</b> pour la cohorte.</p>",
+            ),
             ("h2", "Ce que nous voulons atteindre"),
-            ("p", "<ul><li>2 000 jeunes informés lors des cafés-débats ;</li>"
-                  "<li>100 projets accompagnés dans tout l'Oriental ;</li>"
-                  "<li>un hub de coworking créé ou renforcé dans chaque province ;</li>"
-                  "<li>une plateforme numérique où les créateurs accompagnés présentent leurs "
-                  "produits et leurs services à leurs clients ;</li>"
-                  "<li>un réseau de professionnels de la culture qui se connaissent et "
-                  "travaillent ensemble.</li></ul>"),
+            (
+                "p",
+                "<ul><li>2 000 jeunes informés lors des cafés-débats ;</li>"
+                "<li>100 projets accompagnés dans tout l'Oriental ;</li>"
+                "<li>un hub de coworking créé ou renforcé dans chaque province ;</li>"
+                "<li>une plateforme numérique où les créateurs accompagnés présentent leurs "
+                "produits et leurs services à leurs clients ;</li>"
+                "<li>un réseau de professionnels de la culture qui se connaissent et "
+                "travaillent ensemble.</li></ul>",
+            ),
         ],
     },
     "ar": {
@@ -195,40 +299,65 @@ PROGRAMME = {
         "body": [
             ("h2", "ثمانية أشهر، أربع مراحل"),
             ("h3", "الشهر الأول — الإعلام والترويج"),
-            ("p", "<p>تعرّف لقاءات «مقهى-نقاش» وجلسات إعلامية في العمالات والأقاليم الثمانية "
-                  "للجهة الشرقية بالبرنامج وبمهن الثقافة. ويغني كل لقاء قاعدة بيانات تسعى إلى "
-                  "بلوغ <b>2000 شاب وشابة</b>.</p>"),
+            (
+                "p",
+                "<p>تعرّف لقاءات «مقهى-نقاش» وجلسات إعلامية في العمالات والأقاليم الثمانية "
+                "للجهة الشرقية بالبرنامج وبمهن الثقافة. ويغني كل لقاء قاعدة بيانات تسعى إلى "
+                "بلوغ <b>2000 شاب وشابة</b>.</p>",
+            ),
             ("h3", "الشهر الثاني — الهاكاثون"),
-            ("p", "<p>شهر لتحضير الهاكاثون وتنظيمه: يقدّم المترشحون مشاريعهم، ويشتغلون ضمن "
-                  "فرق طيلة عطلة نهاية أسبوع رفقة مؤطرين، ثم يدافعون عنها أمام لجنة تحكيم. "
-                  "ويختار الهاكاثون حاملي مشاريع الفوج.</p>"),
+            (
+                "p",
+                "<p>شهر لتحضير الهاكاثون وتنظيمه: يقدّم المترشحون مشاريعهم، ويشتغلون ضمن "
+                "فرق طيلة عطلة نهاية أسبوع رفقة مؤطرين، ثم يدافعون عنها أمام لجنة تحكيم. "
+                "ويختار الهاكاثون حاملي مشاريع الفوج.</p>",
+            ),
             ("h3", "من الشهر الثالث إلى السابع — خمسة أشهر من المواكبة"),
-            ("p", "<p>تكوينات، وتوجيه فردي، وربط بالمهنيين، ودعم بالمعدات: يبني كل مستفيد عرضه "
-                  "من المنتجات والخدمات ويفتح متجره على تكافاماب. ويشكّل سوق لكرفور لثقافة "
-                  "الشباب، الذي تُنظَّم دورته الخامسة خلال البرنامج، أول سوق لهم.</p>"),
+            (
+                "p",
+                "<p>تكوينات، وتوجيه فردي، وربط بالمهنيين، ودعم بالمعدات: يبني كل مستفيد عرضه "
+                "من المنتجات والخدمات ويفتح متجره على تكافاماب. ويشكّل سوق لكرفور لثقافة "
+                "الشباب، الذي تُنظَّم دورته الخامسة خلال البرنامج، أول سوق لهم.</p>",
+            ),
             ("h3", "الشهر الثامن — الاختتام"),
-            ("p", "<p>حصيلة المشاريع، وتقديم عمومي للمبدعين وإنجازاتهم، وتسليم المشعل لفضاءات "
-                  "العمل المشترك في الجهة لمواصلة الطريق.</p>"),
-            ("figure", "programme", "باب مدينة عتيقة تغطيه نجوم مسقطة بضوء ذهبي",
-             "الصورة والصوت والضوء: قطاعات البرنامج الثلاثة"),
+            (
+                "p",
+                "<p>حصيلة المشاريع، وتقديم عمومي للمبدعين وإنجازاتهم، وتسليم المشعل لفضاءات "
+                "العمل المشترك في الجهة لمواصلة الطريق.</p>",
+            ),
+            (
+                "figure",
+                "programme",
+                "باب مدينة عتيقة تغطيه نجوم مسقطة بضوء ذهبي",
+                "الصورة والصوت والضوء: قطاعات البرنامج الثلاثة",
+            ),
             ("h2", "من يمكنه الترشح؟"),
-            ("p", "<ul><li>أن يتراوح عمرك بين 18 و30 سنة؛</li>"
-                  "<li>أن تكون من جهة الشرق؛</li>"
-                  "<li>أن تحمل مشروعًا في الصورة (السمعي البصري، التصميم المتحرك، "
-                  "الإنفوغرافيا، التصوير الفوتوغرافي)، أو الصوت (الصوت الحي، التسجيل، مزج "
-                  "الصوت، تصميم الصوت)، أو الضوء (الإضاءة، الإسقاط الضوئي).</li></ul>"
-                  "<p>لا يُشترط أي دبلوم: يحكم الهاكاثون على المشروع وعلى الحماس.</p>"),
+            (
+                "p",
+                "<ul><li>أن يتراوح عمرك بين 18 و30 سنة؛</li>"
+                "<li>أن تكون من جهة الشرق؛</li>"
+                "<li>أن تحمل مشروعًا في الصورة (السمعي البصري، التصميم المتحرك، "
+                "الإنفوغرافيا، التصوير الفوتوغرافي)، أو الصوت (الصوت الحي، التسجيل، مزج "
+                "الصوت، تصميم الصوت)، أو الضوء (الإضاءة، الإسقاط الضوئي).</li></ul>"
+                "<p>لا يُشترط أي دبلوم: يحكم الهاكاثون على المشروع وعلى الحماس.</p>",
+            ),
             ("h2", "الفوج الأول"),
-            ("p", "<p>يستفيد ثلاثون شابًا وشابة من المواكبة في وجدة لمدة خمسة أشهر. ويتوفر "
-                  "كل واحد منهم على ميزانية تقارب <b>5000 درهم</b> لمشروعه، أي "
-                  "<b>150.000 درهم</b> للفوج كاملًا.</p>"),
+            (
+                "p",
+                "<p>يستفيد ثلاثون شابًا وشابة من المواكبة في وجدة لمدة خمسة أشهر. ويتوفر "
+                "كل واحد منهم على ميزانية تقارب <b>5000 درهم</b> لمشروعه، أي "
+                "<b>150.000 درهم</b> للفوج كاملًا.</p>",
+            ),
             ("h2", "ما نطمح إلى تحقيقه"),
-            ("p", "<ul><li>إخبار 2000 شاب وشابة خلال لقاءات «مقهى-نقاش»؛</li>"
-                  "<li>مواكبة 100 مشروع في مجموع الجهة الشرقية؛</li>"
-                  "<li>إحداث أو تقوية فضاء للعمل المشترك في كل إقليم؛</li>"
-                  "<li>منصة رقمية يعرض فيها المبدعون المواكَبون منتجاتهم وخدماتهم على "
-                  "زبنائهم؛</li>"
-                  "<li>شبكة من مهنيي الثقافة يتعارفون ويعملون معًا.</li></ul>"),
+            (
+                "p",
+                "<ul><li>إخبار 2000 شاب وشابة خلال لقاءات «مقهى-نقاش»؛</li>"
+                "<li>مواكبة 100 مشروع في مجموع الجهة الشرقية؛</li>"
+                "<li>إحداث أو تقوية فضاء للعمل المشترك في كل إقليم؛</li>"
+                "<li>منصة رقمية يعرض فيها المبدعون المواكَبون منتجاتهم وخدماتهم على "
+                "زبنائهم؛</li>"
+                "<li>شبكة من مهنيي الثقافة يتعارفون ويعملون معًا.</li></ul>",
+            ),
         ],
     },
     "en": {
@@ -240,44 +369,69 @@ PROGRAMME = {
         "body": [
             ("h2", "Eight months, four stages"),
             ("h3", "Month 1 — Information and promotion"),
-            ("p", "<p>Cafés-débats and information sessions in the eight provinces and "
-                  "prefectures of the Oriental introduce the programme and the culture "
-                  "professions. Every meeting adds to a contact base that aims to reach "
-                  "<b>2,000 young people</b>.</p>"),
+            (
+                "p",
+                "<p>Cafés-débats and information sessions in the eight provinces and "
+                "prefectures of the Oriental introduce the programme and the culture "
+                "professions. Every meeting adds to a contact base that aims to reach "
+                "<b>2,000 young people</b>.</p>",
+            ),
             ("h3", "Month 2 — The hackathon"),
-            ("p", "<p>One month to prepare and run the hackathon: applicants present their "
-                  "project, work in teams over a weekend with mentors, then defend it before a "
-                  "jury. The hackathon selects the cohort's project holders.</p>"),
+            (
+                "p",
+                "<p>One month to prepare and run the hackathon: applicants present their "
+                "project, work in teams over a weekend with mentors, then defend it before a "
+                "jury. The hackathon selects the cohort's project holders.</p>",
+            ),
             ("h3", "Months 3 to 7 — Five months of support"),
-            ("p", "<p>Training, one-to-one coaching, introductions to professionals and "
-                  "equipment: each beneficiary builds a range of products and services and "
-                  "opens a shop on Takafamap. L'Karfour, the youth culture market, whose 5th "
-                  "edition takes place during the programme, is their first market.</p>"),
+            (
+                "p",
+                "<p>Training, one-to-one coaching, introductions to professionals and "
+                "equipment: each beneficiary builds a range of products and services and "
+                "opens a shop on Takafamap. L'Karfour, the youth culture market, whose 5th "
+                "edition takes place during the programme, is their first market.</p>",
+            ),
             ("h3", "Month 8 — Closing"),
-            ("p", "<p>Project reviews, a public showcase of the creators and their work, and a "
-                  "handover to the region's hubs for what comes next.</p>"),
-            ("figure", "programme", "A medina gate covered in projected golden stars",
-             "Image, sound, light: the programme's three sectors"),
+            (
+                "p",
+                "<p>Project reviews, a public showcase of the creators and their work, and a "
+                "handover to the region's hubs for what comes next.</p>",
+            ),
+            (
+                "figure",
+                "programme",
+                "A medina gate covered in projected golden stars",
+                "Image, sound, light: the programme's three sectors",
+            ),
             ("h2", "Who can apply?"),
-            ("p", "<ul><li>You are between 18 and 30 years old;</li>"
-                  "<li>you are from the Oriental region;</li>"
-                  "<li>your project is in image (audiovisual, motion graphics, infographics, "
-                  "photography), sound (live sound, recording, mixing, sound design) or light "
-                  "(lighting, projection mapping).</li></ul>"
-                  "<p>No diploma is required: the hackathon judges the project and the "
-                  "drive behind it.</p>"),
+            (
+                "p",
+                "<ul><li>You are between 18 and 30 years old;</li>"
+                "<li>you are from the Oriental region;</li>"
+                "<li>your project is in image (audiovisual, motion graphics, infographics, "
+                "photography), sound (live sound, recording, mixing, sound design) or light "
+                "(lighting, projection mapping).</li></ul>"
+                "<p>No diploma is required: the hackathon judges the project and the "
+                "drive behind it.</p>",
+            ),
             ("h2", "The first cohort"),
-            ("p", "<p>Thirty beneficiaries are supported in Oujda for five months. Each has a "
-                  "budget of about <b>MAD 5,000</b> for their project, <b>MAD 150,000</b> for "
-                  "the cohort as a whole.</p>"),
+            (
+                "p",
+                "<p>Thirty beneficiaries are supported in Oujda for five months. Each has a "
+                "budget of about <b>MAD 5,000</b> for their project, <b>MAD 150,000</b> for "
+                "the cohort as a whole.</p>",
+            ),
             ("h2", "What we aim to achieve"),
-            ("p", "<ul><li>2,000 young people informed at cafés-débats;</li>"
-                  "<li>100 projects supported across the Oriental;</li>"
-                  "<li>a coworking hub created or strengthened in every province;</li>"
-                  "<li>a digital platform where supported creators show their products and "
-                  "services to clients;</li>"
-                  "<li>a network of culture professionals who know each other and work "
-                  "together.</li></ul>"),
+            (
+                "p",
+                "<ul><li>2,000 young people informed at cafés-débats;</li>"
+                "<li>100 projects supported across the Oriental;</li>"
+                "<li>a coworking hub created or strengthened in every province;</li>"
+                "<li>a digital platform where supported creators show their products and "
+                "services to clients;</li>"
+                "<li>a network of culture professionals who know each other and work "
+                "together.</li></ul>",
+            ),
         ],
     },
 }
@@ -321,19 +475,25 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Quatre disciplines"),
-                ("p", "<ul><li><b>Audiovisuel</b> : films de mariage, clips, documentaires, "
-                      "captations de concerts, montage et étalonnage.</li>"
-                      "<li><b>Motion design</b> : logos animés, vidéos explicatives, habillages "
-                      "de chaînes, titres bilingues.</li>"
-                      "<li><b>Infographie</b> : identités visuelles, affiches, illustrations, "
-                      "infographies de données.</li>"
-                      "<li><b>Photographie</b> : portraits, reportages, mariages, photos de "
-                      "produits, tirages d'art et livres.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Audiovisuel</b> : films de mariage, clips, documentaires, "
+                    "captations de concerts, montage et étalonnage.</li>"
+                    "<li><b>Motion design</b> : logos animés, vidéos explicatives, habillages "
+                    "de chaînes, titres bilingues.</li>"
+                    "<li><b>Infographie</b> : identités visuelles, affiches, illustrations, "
+                    "infographies de données.</li>"
+                    "<li><b>Photographie</b> : portraits, reportages, mariages, photos de "
+                    "produits, tirages d'art et livres.</li></ul>",
+                ),
                 ("h2", "Ce que proposent les créateurs"),
-                ("p", "<p>Dans la boutique, vous trouverez des services sur devis, comme un "
-                      "film de mariage ou une identité visuelle, et des produits prêts à "
-                      "emporter : tirages, livres photo, affiches en risographie, packs de "
-                      "LUTs et de templates.</p>"),
+                (
+                    "p",
+                    "<p>Dans la boutique, vous trouverez des services sur devis, comme un "
+                    "film de mariage ou une identité visuelle, et des produits prêts à "
+                    "emporter : tirages, livres photo, affiches en risographie, packs de "
+                    "LUTs et de templates.</p>",
+                ),
             ],
         },
         "ar": {
@@ -343,18 +503,24 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "أربعة تخصصات"),
-                ("p", "<ul><li><b>السمعي البصري</b>: أفلام الأعراس، الكليبات، الأفلام "
-                      "الوثائقية، تصوير الحفلات، المونتاج وتصحيح الألوان.</li>"
-                      "<li><b>التصميم المتحرك</b>: شعارات متحركة، فيديوهات توضيحية، هويات "
-                      "بصرية للقنوات، عناوين بلغتين.</li>"
-                      "<li><b>الإنفوغرافيا</b>: هويات بصرية، ملصقات، رسوم توضيحية، "
-                      "إنفوغرافيك للبيانات.</li>"
-                      "<li><b>التصوير الفوتوغرافي</b>: بورتريهات، روبورتاجات، أعراس، صور "
-                      "المنتجات، طبعات فنية وكتب.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>السمعي البصري</b>: أفلام الأعراس، الكليبات، الأفلام "
+                    "الوثائقية، تصوير الحفلات، المونتاج وتصحيح الألوان.</li>"
+                    "<li><b>التصميم المتحرك</b>: شعارات متحركة، فيديوهات توضيحية، هويات "
+                    "بصرية للقنوات، عناوين بلغتين.</li>"
+                    "<li><b>الإنفوغرافيا</b>: هويات بصرية، ملصقات، رسوم توضيحية، "
+                    "إنفوغرافيك للبيانات.</li>"
+                    "<li><b>التصوير الفوتوغرافي</b>: بورتريهات، روبورتاجات، أعراس، صور "
+                    "المنتجات، طبعات فنية وكتب.</li></ul>",
+                ),
                 ("h2", "ما يقدمه المبدعون"),
-                ("p", "<p>ستجدون في المتجر خدمات حسب الطلب، مثل فيلم عرس أو هوية بصرية، "
-                      "ومنتجات جاهزة: طبعات فوتوغرافية، كتب صور، ملصقات، وحزم LUT وقوالب "
-                      "للفيديو.</p>"),
+                (
+                    "p",
+                    "<p>ستجدون في المتجر خدمات حسب الطلب، مثل فيلم عرس أو هوية بصرية، "
+                    "ومنتجات جاهزة: طبعات فوتوغرافية، كتب صور، ملصقات، وحزم LUT وقوالب "
+                    "للفيديو.</p>",
+                ),
             ],
         },
         "en": {
@@ -364,18 +530,24 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Four disciplines"),
-                ("p", "<ul><li><b>Audiovisual</b>: wedding films, music videos, documentaries, "
-                      "concert filming, editing and colour grading.</li>"
-                      "<li><b>Motion graphics</b>: animated logos, explainer videos, channel "
-                      "branding, bilingual titles.</li>"
-                      "<li><b>Infographics</b>: visual identities, posters, illustration, data "
-                      "graphics.</li>"
-                      "<li><b>Photography</b>: portraits, reportage, weddings, product shots, "
-                      "fine-art prints and books.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Audiovisual</b>: wedding films, music videos, documentaries, "
+                    "concert filming, editing and colour grading.</li>"
+                    "<li><b>Motion graphics</b>: animated logos, explainer videos, channel "
+                    "branding, bilingual titles.</li>"
+                    "<li><b>Infographics</b>: visual identities, posters, illustration, data "
+                    "graphics.</li>"
+                    "<li><b>Photography</b>: portraits, reportage, weddings, product shots, "
+                    "fine-art prints and books.</li></ul>",
+                ),
                 ("h2", "What the creators offer"),
-                ("p", "<p>In the shop you will find services on quotation, such as a wedding "
-                      "film or a visual identity, and ready-made products: prints, photo books, "
-                      "risograph posters, LUT and template packs.</p>"),
+                (
+                    "p",
+                    "<p>In the shop you will find services on quotation, such as a wedding "
+                    "film or a visual identity, and ready-made products: prints, photo books, "
+                    "risograph posters, LUT and template packs.</p>",
+                ),
             ],
         },
     },
@@ -388,18 +560,24 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Quatre disciplines"),
-                ("p", "<ul><li><b>Sonorisation live</b> : concerts, festivals, conférences, "
-                      "cafés-débats, mariages.</li>"
-                      "<li><b>Enregistrement</b> : sessions en studio, voix off, podcasts, "
-                      "musiques traditionnelles enregistrées sur le terrain.</li>"
-                      "<li><b>Mixage</b> : mixage et mastering de titres et d'albums, son pour "
-                      "l'image.</li>"
-                      "<li><b>Sound design</b> : univers sonores pour le film et le jeu vidéo, "
-                      "identités sonores, installations.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Sonorisation live</b> : concerts, festivals, conférences, "
+                    "cafés-débats, mariages.</li>"
+                    "<li><b>Enregistrement</b> : sessions en studio, voix off, podcasts, "
+                    "musiques traditionnelles enregistrées sur le terrain.</li>"
+                    "<li><b>Mixage</b> : mixage et mastering de titres et d'albums, son pour "
+                    "l'image.</li>"
+                    "<li><b>Sound design</b> : univers sonores pour le film et le jeu vidéo, "
+                    "identités sonores, installations.</li></ul>",
+                ),
                 ("h2", "Ce que proposent les créateurs"),
-                ("p", "<p>Des prestations à réserver pour vos événements et vos productions, "
-                      "et des banques de sons enregistrées dans l'Oriental, du souk d'Oujda à "
-                      "l'oasis de Figuig.</p>"),
+                (
+                    "p",
+                    "<p>Des prestations à réserver pour vos événements et vos productions, "
+                    "et des banques de sons enregistrées dans l'Oriental, du souk d'Oujda à "
+                    "l'oasis de Figuig.</p>",
+                ),
             ],
         },
         "ar": {
@@ -409,17 +587,23 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "أربعة تخصصات"),
-                ("p", "<ul><li><b>الصوت الحي</b>: الحفلات، المهرجانات، الندوات، لقاءات "
-                      "«مقهى-نقاش»، الأعراس.</li>"
-                      "<li><b>التسجيل</b>: جلسات في الاستوديو، التعليق الصوتي، البودكاست، "
-                      "تسجيل الموسيقى التقليدية في عين المكان.</li>"
-                      "<li><b>مزج الصوت</b>: مزج وماسترينغ الأغاني والألبومات، الصوت "
-                      "للصورة.</li>"
-                      "<li><b>تصميم الصوت</b>: عوالم صوتية للسينما وألعاب الفيديو، هويات "
-                      "صوتية، تنصيبات.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>الصوت الحي</b>: الحفلات، المهرجانات، الندوات، لقاءات "
+                    "«مقهى-نقاش»، الأعراس.</li>"
+                    "<li><b>التسجيل</b>: جلسات في الاستوديو، التعليق الصوتي، البودكاست، "
+                    "تسجيل الموسيقى التقليدية في عين المكان.</li>"
+                    "<li><b>مزج الصوت</b>: مزج وماسترينغ الأغاني والألبومات، الصوت "
+                    "للصورة.</li>"
+                    "<li><b>تصميم الصوت</b>: عوالم صوتية للسينما وألعاب الفيديو، هويات "
+                    "صوتية، تنصيبات.</li></ul>",
+                ),
                 ("h2", "ما يقدمه المبدعون"),
-                ("p", "<p>خدمات تُحجز لمناسباتكم وإنتاجاتكم، ومكتبات أصوات مسجلة في الجهة "
-                      "الشرقية، من سوق وجدة إلى واحة فجيج.</p>"),
+                (
+                    "p",
+                    "<p>خدمات تُحجز لمناسباتكم وإنتاجاتكم، ومكتبات أصوات مسجلة في الجهة "
+                    "الشرقية، من سوق وجدة إلى واحة فجيج.</p>",
+                ),
             ],
         },
         "en": {
@@ -429,17 +613,23 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Four disciplines"),
-                ("p", "<ul><li><b>Live sound</b>: concerts, festivals, conferences, "
-                      "cafés-débats, weddings.</li>"
-                      "<li><b>Recording</b>: studio sessions, voice-overs, podcasts, field "
-                      "recordings of traditional music.</li>"
-                      "<li><b>Mixing</b>: mixing and mastering of songs and albums, sound for "
-                      "picture.</li>"
-                      "<li><b>Sound design</b>: soundscapes for film and games, sonic "
-                      "branding, installations.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Live sound</b>: concerts, festivals, conferences, "
+                    "cafés-débats, weddings.</li>"
+                    "<li><b>Recording</b>: studio sessions, voice-overs, podcasts, field "
+                    "recordings of traditional music.</li>"
+                    "<li><b>Mixing</b>: mixing and mastering of songs and albums, sound for "
+                    "picture.</li>"
+                    "<li><b>Sound design</b>: soundscapes for film and games, sonic "
+                    "branding, installations.</li></ul>",
+                ),
                 ("h2", "What the creators offer"),
-                ("p", "<p>Services to book for your events and productions, and sound libraries "
-                      "recorded in the Oriental, from the Oujda souk to the Figuig oasis.</p>"),
+                (
+                    "p",
+                    "<p>Services to book for your events and productions, and sound libraries "
+                    "recorded in the Oriental, from the Oujda souk to the Figuig oasis.</p>",
+                ),
             ],
         },
     },
@@ -452,13 +642,19 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Deux disciplines"),
-                ("p", "<ul><li><b>Éclairage</b> : création lumière pour le spectacle, régie de "
-                      "concerts, mariages et événements, mise en lumière de façades.</li>"
-                      "<li><b>Projection mapping</b> : spectacles projetés sur les façades et les "
-                      "portes de médina, projections immersives, ateliers.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Éclairage</b> : création lumière pour le spectacle, régie de "
+                    "concerts, mariages et événements, mise en lumière de façades.</li>"
+                    "<li><b>Projection mapping</b> : spectacles projetés sur les façades et les "
+                    "portes de médina, projections immersives, ateliers.</li></ul>",
+                ),
                 ("h2", "Ce que proposent les créateurs"),
-                ("p", "<p>Des spectacles et des prestations sur devis, mais aussi des lampes "
-                      "faites main et des boucles vidéo prêtes à projeter.</p>"),
+                (
+                    "p",
+                    "<p>Des spectacles et des prestations sur devis, mais aussi des lampes "
+                    "faites main et des boucles vidéo prêtes à projeter.</p>",
+                ),
             ],
         },
         "ar": {
@@ -468,13 +664,19 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "تخصصان"),
-                ("p", "<ul><li><b>الإضاءة</b>: تصميم الإضاءة للعروض، إدارة الإضاءة في "
-                      "الحفلات والأعراس والتظاهرات، إنارة الواجهات.</li>"
-                      "<li><b>الإسقاط الضوئي</b>: عروض مسقطة على الواجهات وأبواب المدن "
-                      "العتيقة، عروض غامرة، ورشات.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>الإضاءة</b>: تصميم الإضاءة للعروض، إدارة الإضاءة في "
+                    "الحفلات والأعراس والتظاهرات، إنارة الواجهات.</li>"
+                    "<li><b>الإسقاط الضوئي</b>: عروض مسقطة على الواجهات وأبواب المدن "
+                    "العتيقة، عروض غامرة، ورشات.</li></ul>",
+                ),
                 ("h2", "ما يقدمه المبدعون"),
-                ("p", "<p>عروض وخدمات حسب الطلب، ومصابيح مصنوعة يدويًا، ومقاطع فيديو جاهزة "
-                      "للإسقاط.</p>"),
+                (
+                    "p",
+                    "<p>عروض وخدمات حسب الطلب، ومصابيح مصنوعة يدويًا، ومقاطع فيديو جاهزة "
+                    "للإسقاط.</p>",
+                ),
             ],
         },
         "en": {
@@ -484,13 +686,19 @@ SECTORS = {
             ),
             "body": [
                 ("h2", "Two disciplines"),
-                ("p", "<ul><li><b>Lighting</b>: lighting design for performances, concert, "
-                      "wedding and event lighting, facade lighting.</li>"
-                      "<li><b>Projection mapping</b>: shows projected on facades and medina "
-                      "gates, immersive projections, workshops.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li><b>Lighting</b>: lighting design for performances, concert, "
+                    "wedding and event lighting, facade lighting.</li>"
+                    "<li><b>Projection mapping</b>: shows projected on facades and medina "
+                    "gates, immersive projections, workshops.</li></ul>",
+                ),
                 ("h2", "What the creators offer"),
-                ("p", "<p>Shows and services on quotation, as well as handmade lamps and video "
-                      "loops ready to project.</p>"),
+                (
+                    "p",
+                    "<p>Shows and services on quotation, as well as handmade lamps and video "
+                    "loops ready to project.</p>",
+                ),
             ],
         },
     },
@@ -501,12 +709,18 @@ SECTORS = {
 # --------------------------------------------------------------------------------------
 NEWS_INDEX = {
     "slug": "actualites",
-    "fr": {"title": "Actualités",
-           "introduction": "Les nouvelles du programme, des créateurs et des hubs de l'Oriental."},
-    "ar": {"title": "الأخبار",
-           "introduction": "مستجدات البرنامج والمبدعين وفضاءات العمل المشترك في الجهة الشرقية."},
-    "en": {"title": "News",
-           "introduction": "News from the programme, the creators and the Oriental's hubs."},
+    "fr": {
+        "title": "Actualités",
+        "introduction": "Les nouvelles du programme, des créateurs et des hubs de l'Oriental.",
+    },
+    "ar": {
+        "title": "الأخبار",
+        "introduction": "مستجدات البرنامج والمبدعين وفضاءات العمل المشترك في الجهة الشرقية.",
+    },
+    "en": {
+        "title": "News",
+        "introduction": "News from the programme, the creators and the Oriental's hubs.",
+    },
 }
 
 NEWS = [
@@ -523,18 +737,28 @@ NEWS = [
                 "lumière."
             ),
             "body": [
-                ("p", "<p>Porté par une association culturelle d'Oujda et accueilli par un "
-                      "centre culturel franco-marocain, Takafaship s'adresse aux jeunes de 18 à "
-                      "30 ans de la région de l'Oriental qui veulent vivre de leur "
-                      "créativité.</p>"),
-                ("p", "<p>Pendant huit mois, le programme enchaîne un mois d'information et de "
-                      "promotion, un mois consacré au hackathon, cinq mois d'accompagnement et "
-                      "un mois de clôture. Les premiers cafés-débats commencent dans les "
-                      "prochaines semaines dans les huit provinces et préfectures de la "
-                      "région.</p>"),
-                ("quote", "Les talents sont là, dans chaque ville de l'Oriental. Il leur manque "
-                          "un réseau, des clients et un premier marché : c'est ce que nous "
-                          "voulons construire avec eux.", "L'équipe Takafaship"),
+                (
+                    "p",
+                    "<p>Porté par une association culturelle d'Oujda et accueilli par un "
+                    "centre culturel franco-marocain, Takafaship s'adresse aux jeunes de 18 à "
+                    "30 ans de la région de l'Oriental qui veulent vivre de leur "
+                    "créativité.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Pendant huit mois, le programme enchaîne un mois d'information et de "
+                    "promotion, un mois consacré au hackathon, cinq mois d'accompagnement et "
+                    "un mois de clôture. Les premiers cafés-débats commencent dans les "
+                    "prochaines semaines dans les huit provinces et préfectures de la "
+                    "région.</p>",
+                ),
+                (
+                    "quote",
+                    "Les talents sont là, dans chaque ville de l'Oriental. Il leur manque "
+                    "un réseau, des clients et un premier marché : c'est ce que nous "
+                    "voulons construire avec eux.",
+                    "L'équipe Takafaship",
+                ),
             ],
         },
         "ar": {
@@ -544,14 +768,24 @@ NEWS = [
                 "100 مشروع في مجالات الصورة والصوت والضوء."
             ),
             "body": [
-                ("p", "<p>تحمل البرنامجَ جمعيةٌ ثقافية من وجدة ويحتضنه مركز ثقافي مغربي فرنسي، "
-                      "وهو موجه إلى شباب جهة الشرق الذين تتراوح أعمارهم بين 18 و30 سنة "
-                      "ويرغبون في العيش من إبداعهم.</p>"),
-                ("p", "<p>يمتد البرنامج على ثمانية أشهر: شهر للإعلام والترويج، وشهر للهاكاثون، "
-                      "وخمسة أشهر للمواكبة، وشهر للاختتام. وتنطلق أولى لقاءات «مقهى-نقاش» في "
-                      "الأسابيع المقبلة بالعمالات والأقاليم الثمانية للجهة.</p>"),
-                ("quote", "المواهب موجودة في كل مدينة من مدن الجهة الشرقية. ما ينقصها هو "
-                          "شبكة وزبناء وسوق أول، وهذا ما نريد بناءه معها.", "فريق تكافاشيب"),
+                (
+                    "p",
+                    "<p>تحمل البرنامجَ جمعيةٌ ثقافية من وجدة ويحتضنه مركز ثقافي مغربي فرنسي، "
+                    "وهو موجه إلى شباب جهة الشرق الذين تتراوح أعمارهم بين 18 و30 سنة "
+                    "ويرغبون في العيش من إبداعهم.</p>",
+                ),
+                (
+                    "p",
+                    "<p>يمتد البرنامج على ثمانية أشهر: شهر للإعلام والترويج، وشهر للهاكاثون، "
+                    "وخمسة أشهر للمواكبة، وشهر للاختتام. وتنطلق أولى لقاءات «مقهى-نقاش» في "
+                    "الأسابيع المقبلة بالعمالات والأقاليم الثمانية للجهة.</p>",
+                ),
+                (
+                    "quote",
+                    "المواهب موجودة في كل مدينة من مدن الجهة الشرقية. ما ينقصها هو "
+                    "شبكة وزبناء وسوق أول، وهذا ما نريد بناءه معها.",
+                    "فريق تكافاشيب",
+                ),
             ],
         },
         "en": {
@@ -561,17 +795,27 @@ NEWS = [
                 "Oujda with one goal: 100 projects supported in image, sound and light."
             ),
             "body": [
-                ("p", "<p>Run by a cultural association from Oujda and hosted at a "
-                      "Franco-Moroccan cultural centre, Takafaship is for young people aged 18 "
-                      "to 30 from the Oriental region who want to make a living from their "
-                      "creativity.</p>"),
-                ("p", "<p>Over eight months, the programme runs one month of information and "
-                      "promotion, one month for the hackathon, five months of support and a "
-                      "closing month. The first cafés-débats start in the coming weeks in the "
-                      "region's eight provinces and prefectures.</p>"),
-                ("quote", "The talent is here, in every town of the Oriental. What it lacks is "
-                          "a network, clients and a first market: that is what we want to "
-                          "build with them.", "The Takafaship team"),
+                (
+                    "p",
+                    "<p>Run by a cultural association from Oujda and hosted at a "
+                    "Franco-Moroccan cultural centre, Takafaship is for young people aged 18 "
+                    "to 30 from the Oriental region who want to make a living from their "
+                    "creativity.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Over eight months, the programme runs one month of information and "
+                    "promotion, one month for the hackathon, five months of support and a "
+                    "closing month. The first cafés-débats start in the coming weeks in the "
+                    "region's eight provinces and prefectures.</p>",
+                ),
+                (
+                    "quote",
+                    "The talent is here, in every town of the Oriental. What it lacks is "
+                    "a network, clients and a first market: that is what we want to "
+                    "build with them.",
+                    "The Takafaship team",
+                ),
             ],
         },
     },
@@ -587,13 +831,19 @@ NEWS = [
                 "dans l'image, le son ou la lumière ? Présentez-le au hackathon."
             ),
             "body": [
-                ("p", "<p>Le hackathon sélectionne les porteurs de projets de la première "
-                      "cohorte. Pendant un week-end au hub d'Oujda, les candidats travaillent "
-                      "en équipe avec des mentors — vidéastes, ingénieurs du son, "
-                      "éclairagistes, entrepreneurs — puis présentent leur projet à un jury.</p>"),
-                ("p", "<p>Pour candidater, il suffit de remplir le formulaire en ligne : "
-                      "présentation du projet, discipline, province, et un lien vers quelques "
-                      "réalisations si vous en avez. Aucun diplôme n'est exigé.</p>"),
+                (
+                    "p",
+                    "<p>Le hackathon sélectionne les porteurs de projets de la première "
+                    "cohorte. Pendant un week-end au hub d'Oujda, les candidats travaillent "
+                    "en équipe avec des mentors — vidéastes, ingénieurs du son, "
+                    "éclairagistes, entrepreneurs — puis présentent leur projet à un jury.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Pour candidater, il suffit de remplir le formulaire en ligne : "
+                    "présentation du projet, discipline, province, et un lien vers quelques "
+                    "réalisations si vous en avez. Aucun diplôme n'est exigé.</p>",
+                ),
             ],
         },
         "ar": {
@@ -603,12 +853,18 @@ NEWS = [
                 "الضوء؟ قدّمه في الهاكاثون."
             ),
             "body": [
-                ("p", "<p>يختار الهاكاثون حاملي مشاريع الفوج الأول. فطيلة عطلة نهاية أسبوع "
-                      "بفضاء وجدة، يشتغل المترشحون ضمن فرق رفقة مؤطرين من صانعي الفيديو "
-                      "ومهندسي الصوت وتقنيي الإضاءة ورواد الأعمال، ثم يعرضون مشاريعهم أمام "
-                      "لجنة تحكيم.</p>"),
-                ("p", "<p>للترشح، يكفي ملء الاستمارة عبر الإنترنت: تقديم المشروع، والتخصص، "
-                      "والإقليم، ورابط نحو بعض الأعمال إن وُجدت. ولا يُشترط أي دبلوم.</p>"),
+                (
+                    "p",
+                    "<p>يختار الهاكاثون حاملي مشاريع الفوج الأول. فطيلة عطلة نهاية أسبوع "
+                    "بفضاء وجدة، يشتغل المترشحون ضمن فرق رفقة مؤطرين من صانعي الفيديو "
+                    "ومهندسي الصوت وتقنيي الإضاءة ورواد الأعمال، ثم يعرضون مشاريعهم أمام "
+                    "لجنة تحكيم.</p>",
+                ),
+                (
+                    "p",
+                    "<p>للترشح، يكفي ملء الاستمارة عبر الإنترنت: تقديم المشروع، والتخصص، "
+                    "والإقليم، ورابط نحو بعض الأعمال إن وُجدت. ولا يُشترط أي دبلوم.</p>",
+                ),
             ],
         },
         "en": {
@@ -618,13 +874,19 @@ NEWS = [
                 "Bring it to the hackathon."
             ),
             "body": [
-                ("p", "<p>The hackathon selects the project holders of the first cohort. Over a "
-                      "weekend at the Oujda hub, applicants work in teams with mentors — "
-                      "videographers, sound engineers, lighting designers, entrepreneurs — then "
-                      "present their project to a jury.</p>"),
-                ("p", "<p>To apply, fill in the online form: your project, your discipline, "
-                      "your province, and a link to some of your work if you have any. No "
-                      "diploma is required.</p>"),
+                (
+                    "p",
+                    "<p>The hackathon selects the project holders of the first cohort. Over a "
+                    "weekend at the Oujda hub, applicants work in teams with mentors — "
+                    "videographers, sound engineers, lighting designers, entrepreneurs — then "
+                    "present their project to a jury.</p>",
+                ),
+                (
+                    "p",
+                    "<p>To apply, fill in the online form: your project, your discipline, "
+                    "your province, and a link to some of your work if you have any. No "
+                    "diploma is required.</p>",
+                ),
             ],
         },
     },
@@ -640,30 +902,47 @@ NEWS = [
                 "avec des professionnels de la région."
             ),
             "body": [
-                ("p", "<p>Photographes de mariage, vidéaste de clips, graphiste : quatre "
-                      "professionnels de la région ont raconté leurs débuts, leurs tarifs et "
-                      "leurs erreurs devant une salle comble.</p>"),
-                ("p", "<p>Les questions ont surtout porté sur le matériel (faut-il un appareil "
-                      "coûteux pour commencer ?), sur la manière de fixer un prix et sur la "
-                      "recherche des premiers clients. Plusieurs participants ont ensuite "
-                      "déposé leur candidature au hackathon.</p>"),
-                ("quote", "J'ai compris qu'on pouvait commencer avec un téléphone, et apprendre "
-                          "à vendre avant d'acheter du matériel.", "Une participante, 22 ans"),
+                (
+                    "p",
+                    "<p>Photographes de mariage, vidéaste de clips, graphiste : quatre "
+                    "professionnels de la région ont raconté leurs débuts, leurs tarifs et "
+                    "leurs erreurs devant une salle comble.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Les questions ont surtout porté sur le matériel (faut-il un appareil "
+                    "coûteux pour commencer ?), sur la manière de fixer un prix et sur la "
+                    "recherche des premiers clients. Plusieurs participants ont ensuite "
+                    "déposé leur candidature au hackathon.</p>",
+                ),
+                (
+                    "quote",
+                    "J'ai compris qu'on pouvait commencer avec un téléphone, et apprendre "
+                    "à vendre avant d'acheter du matériel.",
+                    "Une participante, 22 ans",
+                ),
             ],
         },
         "ar": {
             "title": "مقهى-نقاش ببركان: «العيش من الصورة في الجهة الشرقية»",
-            "summary": (
-                "ناقش ستون شابًا وشابة ببركان مهن التصوير والفيديو مع مهنيين من الجهة."
-            ),
+            "summary": ("ناقش ستون شابًا وشابة ببركان مهن التصوير والفيديو مع مهنيين من الجهة."),
             "body": [
-                ("p", "<p>مصورو أعراس، ومخرج كليبات، ومصممة غرافيك: حكى أربعة مهنيين من الجهة "
-                      "عن بداياتهم وأسعارهم وأخطائهم أمام قاعة ممتلئة.</p>"),
-                ("p", "<p>تركزت الأسئلة على المعدات (هل نحتاج إلى آلة تصوير باهظة للبدء؟)، "
-                      "وعلى طريقة تحديد الأسعار، والبحث عن الزبناء الأوائل. وقدّم عدد من "
-                      "المشاركين ترشيحاتهم للهاكاثون بعد اللقاء.</p>"),
-                ("quote", "فهمتُ أنه يمكن البدء بهاتف، وتعلّم البيع قبل شراء المعدات.",
-                 "مشاركة، 22 سنة"),
+                (
+                    "p",
+                    "<p>مصورو أعراس، ومخرج كليبات، ومصممة غرافيك: حكى أربعة مهنيين من الجهة "
+                    "عن بداياتهم وأسعارهم وأخطائهم أمام قاعة ممتلئة.</p>",
+                ),
+                (
+                    "p",
+                    "<p>تركزت الأسئلة على المعدات (هل نحتاج إلى آلة تصوير باهظة للبدء؟)، "
+                    "وعلى طريقة تحديد الأسعار، والبحث عن الزبناء الأوائل. وقدّم عدد من "
+                    "المشاركين ترشيحاتهم للهاكاثون بعد اللقاء.</p>",
+                ),
+                (
+                    "quote",
+                    "فهمتُ أنه يمكن البدء بهاتف، وتعلّم البيع قبل شراء المعدات.",
+                    "مشاركة، 22 سنة",
+                ),
             ],
         },
         "en": {
@@ -673,14 +952,24 @@ NEWS = [
                 "professionals from the region."
             ),
             "body": [
-                ("p", "<p>Wedding photographers, a music-video director, a graphic designer: "
-                      "four professionals from the region talked about their beginnings, their "
-                      "rates and their mistakes to a packed room.</p>"),
-                ("p", "<p>Most questions were about equipment (do you need an expensive camera "
-                      "to start?), setting a price and finding the first clients. Several "
-                      "participants went on to apply for the hackathon.</p>"),
-                ("quote", "I realised you can start with a phone, and learn to sell before "
-                          "buying equipment.", "A participant, 22"),
+                (
+                    "p",
+                    "<p>Wedding photographers, a music-video director, a graphic designer: "
+                    "four professionals from the region talked about their beginnings, their "
+                    "rates and their mistakes to a packed room.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Most questions were about equipment (do you need an expensive camera "
+                    "to start?), setting a price and finding the first clients. Several "
+                    "participants went on to apply for the hackathon.</p>",
+                ),
+                (
+                    "quote",
+                    "I realised you can start with a phone, and learn to sell before "
+                    "buying equipment.",
+                    "A participant, 22",
+                ),
             ],
         },
     },
@@ -696,14 +985,20 @@ NEWS = [
                 "créateurs commencent cinq mois d'accompagnement à Oujda."
             ),
             "body": [
-                ("p", "<p>Ils viennent d'Oujda, de Nador, de Berkane, de Taourirt, de Jerada, "
-                      "de Driouch ou de Guercif, et travaillent la photographie, la vidéo, le "
-                      "motion design, le son ou la lumière : les trente lauréats du hackathon "
-                      "forment la première cohorte de Takafaship.</p>"),
-                ("p", "<p>Pendant cinq mois, ils suivent des formations (prix, contrats, "
-                      "communication), sont suivis chacun par un coach et disposent d'un budget "
-                      "d'environ 5 000 MAD pour équiper leur projet. Leurs profils et leurs "
-                      "boutiques sont désormais en ligne sur Takafamap.</p>"),
+                (
+                    "p",
+                    "<p>Ils viennent d'Oujda, de Nador, de Berkane, de Taourirt, de Jerada, "
+                    "de Driouch ou de Guercif, et travaillent la photographie, la vidéo, le "
+                    "motion design, le son ou la lumière : les trente lauréats du hackathon "
+                    "forment la première cohorte de Takafaship.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Pendant cinq mois, ils suivent des formations (prix, contrats, "
+                    "communication), sont suivis chacun par un coach et disposent d'un budget "
+                    "d'environ 5 000 MAD pour équiper leur projet. Leurs profils et leurs "
+                    "boutiques sont désormais en ligne sur Takafamap.</p>",
+                ),
             ],
         },
         "ar": {
@@ -713,12 +1008,18 @@ NEWS = [
                 "شابًا خمسة أشهر من المواكبة بوجدة."
             ),
             "body": [
-                ("p", "<p>جاؤوا من وجدة والناظور وبركان وتاوريرت وجرادة والدريوش وجرسيف، "
-                      "ويشتغلون في التصوير والفيديو والتصميم المتحرك والصوت والضوء: يشكّل "
-                      "الفائزون الثلاثون في الهاكاثون الفوج الأول لتكافاشيب.</p>"),
-                ("p", "<p>على مدى خمسة أشهر، يتابعون تكوينات (الأسعار، العقود، التواصل)، "
-                      "ويرافق كلًّا منهم مؤطر خاص، ويتوفرون على ميزانية تقارب 5000 درهم لتجهيز "
-                      "مشاريعهم. وصفحاتهم ومتاجرهم متاحة الآن على تكافاماب.</p>"),
+                (
+                    "p",
+                    "<p>جاؤوا من وجدة والناظور وبركان وتاوريرت وجرادة والدريوش وجرسيف، "
+                    "ويشتغلون في التصوير والفيديو والتصميم المتحرك والصوت والضوء: يشكّل "
+                    "الفائزون الثلاثون في الهاكاثون الفوج الأول لتكافاشيب.</p>",
+                ),
+                (
+                    "p",
+                    "<p>على مدى خمسة أشهر، يتابعون تكوينات (الأسعار، العقود، التواصل)، "
+                    "ويرافق كلًّا منهم مؤطر خاص، ويتوفرون على ميزانية تقارب 5000 درهم لتجهيز "
+                    "مشاريعهم. وصفحاتهم ومتاجرهم متاحة الآن على تكافاماب.</p>",
+                ),
             ],
         },
         "en": {
@@ -728,14 +1029,20 @@ NEWS = [
                 "begin five months of support in Oujda."
             ),
             "body": [
-                ("p", "<p>They come from Oujda, Nador, Berkane, Taourirt, Jerada, Driouch and "
-                      "Guercif, and work in photography, video, motion graphics, sound or "
-                      "light: the hackathon's thirty winners form Takafaship's first "
-                      "cohort.</p>"),
-                ("p", "<p>For five months they attend training (pricing, contracts, "
-                      "communication), each works with a coach, and each has a budget of about "
-                      "MAD 5,000 to equip their project. Their profiles and shops are now live "
-                      "on Takafamap.</p>"),
+                (
+                    "p",
+                    "<p>They come from Oujda, Nador, Berkane, Taourirt, Jerada, Driouch and "
+                    "Guercif, and work in photography, video, motion graphics, sound or "
+                    "light: the hackathon's thirty winners form Takafaship's first "
+                    "cohort.</p>",
+                ),
+                (
+                    "p",
+                    "<p>For five months they attend training (pricing, contracts, "
+                    "communication), each works with a coach, and each has a budget of about "
+                    "MAD 5,000 to equip their project. Their profiles and shops are now live "
+                    "on Takafamap.</p>",
+                ),
             ],
         },
     },
@@ -751,13 +1058,19 @@ NEWS = [
                 "postes de travail, un fond photo et une salle de montage."
             ),
             "body": [
-                ("p", "<p>Après Oujda, Nador a son hub. Installé face à la lagune de Marchica "
-                      "avec une association de jeunes de la ville, Rif Création est ouvert du "
-                      "lundi au samedi aux créateurs de la province, accompagnés ou non par le "
-                      "programme.</p>"),
-                ("p", "<p>L'objectif du programme : un hub créé ou renforcé dans chacune des "
-                      "huit provinces et préfectures de l'Oriental. Berkane, Taourirt et Figuig "
-                      "ont déjà le leur ; la carte des hubs est sur Takafamap.</p>"),
+                (
+                    "p",
+                    "<p>Après Oujda, Nador a son hub. Installé face à la lagune de Marchica "
+                    "avec une association de jeunes de la ville, Rif Création est ouvert du "
+                    "lundi au samedi aux créateurs de la province, accompagnés ou non par le "
+                    "programme.</p>",
+                ),
+                (
+                    "p",
+                    "<p>L'objectif du programme : un hub créé ou renforcé dans chacune des "
+                    "huit provinces et préfectures de l'Oriental. Berkane, Taourirt et Figuig "
+                    "ont déjà le leur ; la carte des hubs est sur Takafamap.</p>",
+                ),
             ],
         },
         "ar": {
@@ -767,12 +1080,18 @@ NEWS = [
                 "وخلفية للتصوير وقاعة للمونتاج."
             ),
             "body": [
-                ("p", "<p>بعد وجدة، أصبح للناظور فضاؤه. أُقيم قبالة بحيرة مارشيكا بشراكة مع جمعية "
-                      "شبابية من المدينة، ويفتح أبوابه من الاثنين إلى السبت لمبدعي "
-                      "الإقليم، سواء كانوا مستفيدين من المواكبة أم لا.</p>"),
-                ("p", "<p>هدف البرنامج: إحداث أو تقوية فضاء في كل عمالة وإقليم من الجهة "
-                      "الشرقية. ولبركان وتاوريرت وفجيج فضاءاتها، وخريطة الفضاءات متاحة على "
-                      "تكافاماب.</p>"),
+                (
+                    "p",
+                    "<p>بعد وجدة، أصبح للناظور فضاؤه. أُقيم قبالة بحيرة مارشيكا بشراكة مع جمعية "
+                    "شبابية من المدينة، ويفتح أبوابه من الاثنين إلى السبت لمبدعي "
+                    "الإقليم، سواء كانوا مستفيدين من المواكبة أم لا.</p>",
+                ),
+                (
+                    "p",
+                    "<p>هدف البرنامج: إحداث أو تقوية فضاء في كل عمالة وإقليم من الجهة "
+                    "الشرقية. ولبركان وتاوريرت وفجيج فضاءاتها، وخريطة الفضاءات متاحة على "
+                    "تكافاماب.</p>",
+                ),
             ],
         },
         "en": {
@@ -782,13 +1101,19 @@ NEWS = [
                 "photo backdrop and an editing suite."
             ),
             "body": [
-                ("p", "<p>After Oujda, Nador has its hub. Set up facing the Marchica lagoon "
-                      "with a youth association from the town, Rif Création is open Monday to "
-                      "Saturday to the province's creators, whether or not they are in the "
-                      "programme.</p>"),
-                ("p", "<p>The programme's goal is a hub created or strengthened in each of the "
-                      "Oriental's eight provinces and prefectures. Berkane, Taourirt and Figuig "
-                      "already have theirs; the map of hubs is on Takafamap.</p>"),
+                (
+                    "p",
+                    "<p>After Oujda, Nador has its hub. Set up facing the Marchica lagoon "
+                    "with a youth association from the town, Rif Création is open Monday to "
+                    "Saturday to the province's creators, whether or not they are in the "
+                    "programme.</p>",
+                ),
+                (
+                    "p",
+                    "<p>The programme's goal is a hub created or strengthened in each of the "
+                    "Oriental's eight provinces and prefectures. Berkane, Taourirt and Figuig "
+                    "already have theirs; the map of hubs is on Takafamap.</p>",
+                ),
             ],
         },
     },
@@ -805,13 +1130,19 @@ NEWS = [
                 "pour vos projets."
             ),
             "body": [
-                ("p", "<p>Pour sa cinquième édition, L'Karfour réunit à Oujda les jeunes "
-                      "créateurs de toute la région pendant trois jours. Les bénéficiaires de "
-                      "Takafaship y tiendront leur premier stand : vous pourrez acheter leurs "
-                      "produits, réserver leurs services et les voir travailler.</p>"),
-                ("p", "<p>Sur Takafamap, les produits marqués « disponible à L'Karfour » seront "
-                      "vendus sur les stands. Le paiement en espèces est accepté partout sur le "
-                      "marché.</p>"),
+                (
+                    "p",
+                    "<p>Pour sa cinquième édition, L'Karfour réunit à Oujda les jeunes "
+                    "créateurs de toute la région pendant trois jours. Les bénéficiaires de "
+                    "Takafaship y tiendront leur premier stand : vous pourrez acheter leurs "
+                    "produits, réserver leurs services et les voir travailler.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Sur Takafamap, les produits marqués « disponible à L'Karfour » seront "
+                    "vendus sur les stands. Le paiement en espèces est accepté partout sur le "
+                    "marché.</p>",
+                ),
             ],
         },
         "ar": {
@@ -821,11 +1152,17 @@ NEWS = [
                 "وملصقات ومصابيح، ومبدعون تلتقونهم من أجل مشاريعكم."
             ),
             "body": [
-                ("p", "<p>في دورته الخامسة، يجمع سوق لكرفور بوجدة المبدعين الشباب من كل أنحاء "
-                      "الجهة طيلة ثلاثة أيام. وسيشارك فيه المستفيدون من تكافاشيب بأول رواق "
-                      "لهم: يمكنكم شراء منتجاتهم وحجز خدماتهم ومشاهدتهم وهم يعملون.</p>"),
-                ("p", "<p>على تكافاماب، ستُباع المنتجات التي تحمل علامة «متوفر في لكرفور» في "
-                      "الأروقة. والأداء نقدًا مقبول في كل أرجاء السوق.</p>"),
+                (
+                    "p",
+                    "<p>في دورته الخامسة، يجمع سوق لكرفور بوجدة المبدعين الشباب من كل أنحاء "
+                    "الجهة طيلة ثلاثة أيام. وسيشارك فيه المستفيدون من تكافاشيب بأول رواق "
+                    "لهم: يمكنكم شراء منتجاتهم وحجز خدماتهم ومشاهدتهم وهم يعملون.</p>",
+                ),
+                (
+                    "p",
+                    "<p>على تكافاماب، ستُباع المنتجات التي تحمل علامة «متوفر في لكرفور» في "
+                    "الأروقة. والأداء نقدًا مقبول في كل أرجاء السوق.</p>",
+                ),
             ],
         },
         "en": {
@@ -836,12 +1173,18 @@ NEWS = [
                 "projects."
             ),
             "body": [
-                ("p", "<p>For its fifth edition, L'Karfour brings young creators from across "
-                      "the region together in Oujda for three days. Takafaship's beneficiaries "
-                      "will run their first stands there: buy their products, book their "
-                      "services and watch them at work.</p>"),
-                ("p", "<p>On Takafamap, products marked “available at L'Karfour” will be sold "
-                      "at the stands. Cash is accepted everywhere at the market.</p>"),
+                (
+                    "p",
+                    "<p>For its fifth edition, L'Karfour brings young creators from across "
+                    "the region together in Oujda for three days. Takafaship's beneficiaries "
+                    "will run their first stands there: buy their products, book their "
+                    "services and watch them at work.</p>",
+                ),
+                (
+                    "p",
+                    "<p>On Takafamap, products marked “available at L'Karfour” will be sold "
+                    "at the stands. Cash is accepted everywhere at the market.</p>",
+                ),
             ],
         },
     },
@@ -857,13 +1200,19 @@ NEWS = [
                 "commandez, demandez un devis, payez à la livraison ou au retrait."
             ),
             "body": [
-                ("p", "<p>Tirages d'art, livres photo, banques de sons, templates d'animation, "
-                      "mais aussi sonorisation de concert, film de mariage ou spectacle de "
-                      "mapping : plus d'une centaine de produits et de services sont en "
-                      "ligne.</p>"),
-                ("p", "<p>Chaque créateur gère lui-même sa boutique depuis son téléphone. Vous "
-                      "pouvez payer en espèces à la livraison ou au retrait, par virement, ou "
-                      "par carte quand c'est possible.</p>"),
+                (
+                    "p",
+                    "<p>Tirages d'art, livres photo, banques de sons, templates d'animation, "
+                    "mais aussi sonorisation de concert, film de mariage ou spectacle de "
+                    "mapping : plus d'une centaine de produits et de services sont en "
+                    "ligne.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Chaque créateur gère lui-même sa boutique depuis son téléphone. Vous "
+                    "pouvez payer en espèces à la livraison ou au retrait, par virement, ou "
+                    "par carte quand c'est possible.</p>",
+                ),
             ],
         },
         "ar": {
@@ -873,11 +1222,17 @@ NEWS = [
                 "عرض سعر، وادفعوا عند التسليم أو عند الاستلام."
             ),
             "body": [
-                ("p", "<p>طبعات فنية، وكتب صور، ومكتبات أصوات، وقوالب للتحريك، وأيضًا تجهيز "
-                      "الحفلات بالصوت، وأفلام الأعراس، وعروض الإسقاط الضوئي: أكثر من مئة منتج "
-                      "وخدمة متاحة الآن.</p>"),
-                ("p", "<p>يدير كل مبدع متجره بنفسه من هاتفه. ويمكنكم الأداء نقدًا عند التسليم "
-                      "أو الاستلام، أو بتحويل بنكي، أو بالبطاقة حين يكون ذلك ممكنًا.</p>"),
+                (
+                    "p",
+                    "<p>طبعات فنية، وكتب صور، ومكتبات أصوات، وقوالب للتحريك، وأيضًا تجهيز "
+                    "الحفلات بالصوت، وأفلام الأعراس، وعروض الإسقاط الضوئي: أكثر من مئة منتج "
+                    "وخدمة متاحة الآن.</p>",
+                ),
+                (
+                    "p",
+                    "<p>يدير كل مبدع متجره بنفسه من هاتفه. ويمكنكم الأداء نقدًا عند التسليم "
+                    "أو الاستلام، أو بتحويل بنكي، أو بالبطاقة حين يكون ذلك ممكنًا.</p>",
+                ),
             ],
         },
         "en": {
@@ -887,12 +1242,18 @@ NEWS = [
                 "quote, pay on delivery or at pickup."
             ),
             "body": [
-                ("p", "<p>Fine-art prints, photo books, sound libraries, animation templates, "
-                      "but also concert sound, wedding films and mapping shows: more than a "
-                      "hundred products and services are now online.</p>"),
-                ("p", "<p>Each creator runs their own shop from their phone. You can pay cash "
-                      "on delivery or at pickup, by bank transfer, or by card where "
-                      "available.</p>"),
+                (
+                    "p",
+                    "<p>Fine-art prints, photo books, sound libraries, animation templates, "
+                    "but also concert sound, wedding films and mapping shows: more than a "
+                    "hundred products and services are now online.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Each creator runs their own shop from their phone. You can pay cash "
+                    "on delivery or at pickup, by bank transfer, or by card where "
+                    "available.</p>",
+                ),
             ],
         },
     },
@@ -903,15 +1264,21 @@ NEWS = [
 # --------------------------------------------------------------------------------------
 EVENT_INDEX = {
     "slug": "agenda",
-    "fr": {"title": "Agenda",
-           "introduction": "Cafés-débats, séances d'information, ateliers, hackathon et marché : "
-                           "les rendez-vous du programme dans tout l'Oriental."},
-    "ar": {"title": "المواعيد",
-           "introduction": "لقاءات «مقهى-نقاش» وجلسات إعلامية وورشات وهاكاثون وسوق: مواعيد "
-                           "البرنامج في كل أنحاء الجهة الشرقية."},
-    "en": {"title": "Events",
-           "introduction": "Cafés-débats, information sessions, workshops, the hackathon and "
-                           "the market: the programme's events across the Oriental."},
+    "fr": {
+        "title": "Agenda",
+        "introduction": "Cafés-débats, séances d'information, ateliers, hackathon et marché : "
+        "les rendez-vous du programme dans tout l'Oriental.",
+    },
+    "ar": {
+        "title": "المواعيد",
+        "introduction": "لقاءات «مقهى-نقاش» وجلسات إعلامية وورشات وهاكاثون وسوق: مواعيد "
+        "البرنامج في كل أنحاء الجهة الشرقية.",
+    },
+    "en": {
+        "title": "Events",
+        "introduction": "Cafés-débats, information sessions, workshops, the hackathon and "
+        "the market: the programme's events across the Oriental.",
+    },
 }
 
 EVENTS = [
@@ -928,26 +1295,40 @@ EVENTS = [
             "title": "Séance d'information Takafaship à Nador",
             "venue": "Maison de jeunes du centre, Nador",
             "summary": "Découvrir le programme, les trois secteurs et le calendrier du "
-                       "hackathon, et poser toutes vos questions.",
-            "body": [("p", "<p>L'équipe présente le programme, son calendrier et les conditions "
-                           "pour candidater. Deux créateurs de la province témoignent de leur "
-                           "parcours.</p>")],
+            "hackathon, et poser toutes vos questions.",
+            "body": [
+                (
+                    "p",
+                    "<p>L'équipe présente le programme, son calendrier et les conditions "
+                    "pour candidater. Deux créateurs de la province témoignent de leur "
+                    "parcours.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "جلسة إعلامية حول تكافاشيب بالناظور",
             "venue": "دار الشباب المركزية، الناظور",
-            "summary": "التعرف على البرنامج وقطاعاته الثلاثة وموعد الهاكاثون، وطرح كل "
-                       "أسئلتكم.",
-            "body": [("p", "<p>يقدّم الفريق البرنامج وجدوله الزمني وشروط الترشح، ويحكي "
-                           "مبدعان من الإقليم عن مسارهما.</p>")],
+            "summary": "التعرف على البرنامج وقطاعاته الثلاثة وموعد الهاكاثون، وطرح كل أسئلتكم.",
+            "body": [
+                (
+                    "p",
+                    "<p>يقدّم الفريق البرنامج وجدوله الزمني وشروط الترشح، ويحكي "
+                    "مبدعان من الإقليم عن مسارهما.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Takafaship information session in Nador",
             "venue": "Central youth centre, Nador",
             "summary": "Learn about the programme, the three sectors and the hackathon "
-                       "timetable, and ask all your questions.",
-            "body": [("p", "<p>The team presents the programme, its timetable and how to "
-                           "apply. Two creators from the province talk about their path.</p>")],
+            "timetable, and ask all your questions.",
+            "body": [
+                (
+                    "p",
+                    "<p>The team presents the programme, its timetable and how to "
+                    "apply. Two creators from the province talk about their path.</p>",
+                )
+            ],
         },
     },
     {
@@ -963,26 +1344,40 @@ EVENTS = [
             "title": "Café-débat : vivre de l'image dans l'Oriental",
             "venue": "L'Atelier — coworking de Berkane",
             "summary": "Photographes et vidéastes de la région parlent de leurs débuts, de "
-                       "leurs prix et de leurs clients.",
-            "body": [("p", "<p>Un thé, quatre invités et une question : peut-on vivre de la "
-                           "photo et de la vidéo quand on a 20 ans dans l'Oriental ? Entrée "
-                           "libre.</p>")],
+            "leurs prix et de leurs clients.",
+            "body": [
+                (
+                    "p",
+                    "<p>Un thé, quatre invités et une question : peut-on vivre de la "
+                    "photo et de la vidéo quand on a 20 ans dans l'Oriental ? Entrée "
+                    "libre.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "مقهى-نقاش: العيش من الصورة في الجهة الشرقية",
             "venue": "لاتولييه — فضاء العمل المشترك ببركان",
-            "summary": "مصورون وصانعو فيديو من الجهة يتحدثون عن بداياتهم وأسعارهم "
-                       "وزبنائهم.",
-            "body": [("p", "<p>كأس شاي وأربعة ضيوف وسؤال واحد: هل يمكن العيش من التصوير "
-                           "والفيديو في سن العشرين بالجهة الشرقية؟ الدخول مجاني.</p>")],
+            "summary": "مصورون وصانعو فيديو من الجهة يتحدثون عن بداياتهم وأسعارهم وزبنائهم.",
+            "body": [
+                (
+                    "p",
+                    "<p>كأس شاي وأربعة ضيوف وسؤال واحد: هل يمكن العيش من التصوير "
+                    "والفيديو في سن العشرين بالجهة الشرقية؟ الدخول مجاني.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Café-débat: making a living from images in the Oriental",
             "venue": "L'Atelier coworking, Berkane",
             "summary": "Photographers and videographers from the region talk about their "
-                       "beginnings, their prices and their clients.",
-            "body": [("p", "<p>Mint tea, four guests and one question: can you make a living "
-                           "from photography and video at 20 in the Oriental? Free entry.</p>")],
+            "beginnings, their prices and their clients.",
+            "body": [
+                (
+                    "p",
+                    "<p>Mint tea, four guests and one question: can you make a living "
+                    "from photography and video at 20 in the Oriental? Free entry.</p>",
+                )
+            ],
         },
     },
     {
@@ -999,36 +1394,45 @@ EVENTS = [
             "title": "Hackathon Takafaship",
             "venue": "Hub Takafaship Oujda",
             "summary": "Deux jours pour travailler son projet avec des mentors et le présenter "
-                       "au jury : les lauréats forment la première cohorte.",
+            "au jury : les lauréats forment la première cohorte.",
             "body": [
                 ("h2", "Déroulement"),
-                ("p", "<ul><li>Premier jour : constitution des équipes, ateliers avec les "
-                      "mentors, travail sur les projets.</li><li>Second jour : préparation des "
-                      "présentations, passage devant le jury, annonce des lauréats.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li>Premier jour : constitution des équipes, ateliers avec les "
+                    "mentors, travail sur les projets.</li><li>Second jour : préparation des "
+                    "présentations, passage devant le jury, annonce des lauréats.</li></ul>",
+                ),
             ],
         },
         "ar": {
             "title": "هاكاثون تكافاشيب",
             "venue": "فضاء تكافاشيب بوجدة",
             "summary": "يومان للاشتغال على المشروع مع المؤطرين وعرضه أمام لجنة التحكيم: "
-                       "يشكّل الفائزون الفوج الأول.",
+            "يشكّل الفائزون الفوج الأول.",
             "body": [
                 ("h2", "البرنامج"),
-                ("p", "<ul><li>اليوم الأول: تشكيل الفرق، ورشات مع المؤطرين، العمل على "
-                      "المشاريع.</li><li>اليوم الثاني: تحضير العروض، المرور أمام لجنة التحكيم، "
-                      "الإعلان عن الفائزين.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li>اليوم الأول: تشكيل الفرق، ورشات مع المؤطرين، العمل على "
+                    "المشاريع.</li><li>اليوم الثاني: تحضير العروض، المرور أمام لجنة التحكيم، "
+                    "الإعلان عن الفائزين.</li></ul>",
+                ),
             ],
         },
         "en": {
             "title": "Takafaship hackathon",
             "venue": "Takafaship hub, Oujda",
             "summary": "Two days to work on your project with mentors and pitch it to the "
-                       "jury: the winners form the first cohort.",
+            "jury: the winners form the first cohort.",
             "body": [
                 ("h2", "Schedule"),
-                ("p", "<ul><li>Day one: forming teams, workshops with mentors, work on the "
-                      "projects.</li><li>Day two: preparing pitches, presenting to the jury, "
-                      "announcing the winners.</li></ul>"),
+                (
+                    "p",
+                    "<ul><li>Day one: forming teams, workshops with mentors, work on the "
+                    "projects.</li><li>Day two: preparing pitches, presenting to the jury, "
+                    "announcing the winners.</li></ul>",
+                ),
             ],
         },
     },
@@ -1046,28 +1450,42 @@ EVENTS = [
             "title": "Café-débat : le son, un métier ?",
             "venue": "Espace Jeunes Créateurs de Taourirt",
             "summary": "Ingénieurs du son, techniciens de scène et producteurs de podcasts "
-                       "racontent leur métier et répondent à vos questions.",
-            "body": [("p", "<p>Comment devient-on technicien son ? Combien coûte un premier "
-                           "équipement ? Où trouver des clients ? Trois invités de la région "
-                           "partagent leur expérience. Inscription conseillée : 60 places.</p>")],
+            "racontent leur métier et répondent à vos questions.",
+            "body": [
+                (
+                    "p",
+                    "<p>Comment devient-on technicien son ? Combien coûte un premier "
+                    "équipement ? Où trouver des clients ? Trois invités de la région "
+                    "partagent leur expérience. Inscription conseillée : 60 places.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "مقهى-نقاش: هل الصوت مهنة؟",
             "venue": "فضاء المبدعين الشباب بتاوريرت",
-            "summary": "مهندسو صوت وتقنيو خشبة ومنتجو بودكاست يتحدثون عن مهنهم ويجيبون عن "
-                       "أسئلتكم.",
-            "body": [("p", "<p>كيف يصبح المرء تقنيًا للصوت؟ كم تكلف المعدات الأولى؟ أين نجد "
-                           "الزبناء؟ ثلاثة ضيوف من الجهة يتقاسمون تجربتهم. يُنصح بالتسجيل: 60 "
-                           "مقعدًا.</p>")],
+            "summary": "مهندسو صوت وتقنيو خشبة ومنتجو بودكاست يتحدثون عن مهنهم ويجيبون عن أسئلتكم.",
+            "body": [
+                (
+                    "p",
+                    "<p>كيف يصبح المرء تقنيًا للصوت؟ كم تكلف المعدات الأولى؟ أين نجد "
+                    "الزبناء؟ ثلاثة ضيوف من الجهة يتقاسمون تجربتهم. يُنصح بالتسجيل: 60 "
+                    "مقعدًا.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Café-débat: is sound a career?",
             "venue": "Young Creators' Space, Taourirt",
             "summary": "Sound engineers, stage technicians and podcast producers talk about "
-                       "their work and answer your questions.",
-            "body": [("p", "<p>How do you become a sound technician? What does a first kit "
-                           "cost? Where do you find clients? Three guests from the region share "
-                           "their experience. Registration recommended: 60 seats.</p>")],
+            "their work and answer your questions.",
+            "body": [
+                (
+                    "p",
+                    "<p>How do you become a sound technician? What does a first kit "
+                    "cost? Where do you find clients? Three guests from the region share "
+                    "their experience. Registration recommended: 60 seats.</p>",
+                )
+            ],
         },
     },
     {
@@ -1084,27 +1502,42 @@ EVENTS = [
             "title": "Atelier : photographier ses produits avec un téléphone",
             "venue": "Hub Takafaship Oujda",
             "summary": "Lumière naturelle, fond, cadrage et retouche : des photos de produits "
-                       "qui donnent envie d'acheter, avec le téléphone que vous avez déjà.",
-            "body": [("p", "<p>Animé par une photographe de la cohorte. Apportez votre "
-                           "téléphone et deux ou trois de vos produits. Vingt places, "
-                           "inscription obligatoire.</p>")],
+            "qui donnent envie d'acheter, avec le téléphone que vous avez déjà.",
+            "body": [
+                (
+                    "p",
+                    "<p>Animé par une photographe de la cohorte. Apportez votre "
+                    "téléphone et deux ou trois de vos produits. Vingt places, "
+                    "inscription obligatoire.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "ورشة: تصوير المنتجات بالهاتف",
             "venue": "فضاء تكافاشيب بوجدة",
             "summary": "الضوء الطبيعي، والخلفية، والتأطير، والتعديل: صور منتجات تحفّز على "
-                       "الشراء، بالهاتف الذي تملكونه.",
-            "body": [("p", "<p>تؤطرها مصوّرة من الفوج. أحضروا هواتفكم ومنتوجين أو ثلاثة من "
-                           "منتجاتكم. عشرون مقعدًا، والتسجيل إلزامي.</p>")],
+            "الشراء، بالهاتف الذي تملكونه.",
+            "body": [
+                (
+                    "p",
+                    "<p>تؤطرها مصوّرة من الفوج. أحضروا هواتفكم ومنتوجين أو ثلاثة من "
+                    "منتجاتكم. عشرون مقعدًا، والتسجيل إلزامي.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Workshop: photographing your products with a phone",
             "venue": "Takafaship hub, Oujda",
             "summary": "Natural light, backdrop, framing and editing: product photos that make "
-                       "people want to buy, with the phone you already have.",
-            "body": [("p", "<p>Led by a photographer from the cohort. Bring your phone and two "
-                           "or three of your products. Twenty places, registration "
-                           "required.</p>")],
+            "people want to buy, with the phone you already have.",
+            "body": [
+                (
+                    "p",
+                    "<p>Led by a photographer from the cohort. Bring your phone and two "
+                    "or three of your products. Twenty places, registration "
+                    "required.</p>",
+                )
+            ],
         },
     },
     {
@@ -1121,26 +1554,41 @@ EVENTS = [
             "title": "Séance d'information : vendre ses créations sur Takafamap",
             "venue": "Maison de la culture de Jerada",
             "summary": "Créer son profil, ouvrir sa boutique, fixer ses prix et recevoir ses "
-                       "premières commandes : une séance pratique, téléphone en main.",
-            "body": [("p", "<p>Pour les créateurs de la province de Jerada, accompagnés ou non "
-                           "par le programme. Venez avec votre téléphone et quelques photos de "
-                           "votre travail.</p>")],
+            "premières commandes : une séance pratique, téléphone en main.",
+            "body": [
+                (
+                    "p",
+                    "<p>Pour les créateurs de la province de Jerada, accompagnés ou non "
+                    "par le programme. Venez avec votre téléphone et quelques photos de "
+                    "votre travail.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "جلسة إعلامية: بيع إبداعاتك على تكافاماب",
             "venue": "دار الثقافة بجرادة",
             "summary": "إنشاء الصفحة، وفتح المتجر، وتحديد الأسعار، واستقبال الطلبيات الأولى: "
-                       "جلسة تطبيقية والهاتف في اليد.",
-            "body": [("p", "<p>لمبدعي إقليم جرادة، سواء كانوا مستفيدين من المواكبة أم لا. "
-                           "أحضروا هواتفكم وبعض صور أعمالكم.</p>")],
+            "جلسة تطبيقية والهاتف في اليد.",
+            "body": [
+                (
+                    "p",
+                    "<p>لمبدعي إقليم جرادة، سواء كانوا مستفيدين من المواكبة أم لا. "
+                    "أحضروا هواتفكم وبعض صور أعمالكم.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Information session: selling your work on Takafamap",
             "venue": "Jerada house of culture",
             "summary": "Create your profile, open your shop, set your prices and take your "
-                       "first orders: a hands-on session, phone in hand.",
-            "body": [("p", "<p>For creators in Jerada province, whether or not they are in the "
-                           "programme. Bring your phone and a few pictures of your work.</p>")],
+            "first orders: a hands-on session, phone in hand.",
+            "body": [
+                (
+                    "p",
+                    "<p>For creators in Jerada province, whether or not they are in the "
+                    "programme. Bring your phone and a few pictures of your work.</p>",
+                )
+            ],
         },
     },
     {
@@ -1157,25 +1605,40 @@ EVENTS = [
             "title": "Atelier : premiers pas en mapping vidéo",
             "venue": "Rif Création — hub de Nador",
             "summary": "Comprendre et pratiquer le mapping vidéo avec des logiciels libres, "
-                       "jusqu'à une première projection sur volume.",
-            "body": [("p", "<p>Animé par un artiste mapping de la cohorte. Ordinateur portable "
-                           "conseillé ; projecteurs fournis. Quinze places.</p>")],
+            "jusqu'à une première projection sur volume.",
+            "body": [
+                (
+                    "p",
+                    "<p>Animé par un artiste mapping de la cohorte. Ordinateur portable "
+                    "conseillé ; projecteurs fournis. Quinze places.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "ورشة: الخطوات الأولى في الإسقاط الضوئي",
             "venue": "«ريف كرياسيون» — فضاء الناظور",
             "summary": "فهم تقنية الإسقاط الضوئي وممارستها ببرامج حرة، وصولًا إلى أول إسقاط "
-                       "على مجسّم.",
-            "body": [("p", "<p>يؤطرها فنان متخصص في الإسقاط الضوئي من الفوج. يُستحسن إحضار "
-                           "حاسوب محمول، والأجهزة متوفرة. خمسة عشر مقعدًا.</p>")],
+            "على مجسّم.",
+            "body": [
+                (
+                    "p",
+                    "<p>يؤطرها فنان متخصص في الإسقاط الضوئي من الفوج. يُستحسن إحضار "
+                    "حاسوب محمول، والأجهزة متوفرة. خمسة عشر مقعدًا.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Workshop: first steps in projection mapping",
             "venue": "Rif Création hub, Nador",
             "summary": "Understand and practise projection mapping with free software, up to a "
-                       "first projection onto a volume.",
-            "body": [("p", "<p>Led by a mapping artist from the cohort. A laptop is "
-                           "recommended; projectors are provided. Fifteen places.</p>")],
+            "first projection onto a volume.",
+            "body": [
+                (
+                    "p",
+                    "<p>Led by a mapping artist from the cohort. A laptop is "
+                    "recommended; projectors are provided. Fifteen places.</p>",
+                )
+            ],
         },
     },
     {
@@ -1191,38 +1654,56 @@ EVENTS = [
             "title": "L'Karfour — 5e édition",
             "venue": "Esplanade Bab Sidi Abdelwahab, Oujda",
             "summary": "Trois jours de marché de la culture jeune : les stands des créateurs de "
-                       "Takafaship et de toute la région, des concerts et des ateliers.",
+            "Takafaship et de toute la région, des concerts et des ateliers.",
             "body": [
-                ("p", "<p>Le premier marché des bénéficiaires de Takafaship : tirages, livres, "
-                      "affiches, albums, lampes, et des créateurs à rencontrer pour vos "
-                      "événements.</p>"),
-                ("p", "<p>Entrée libre. Paiement en espèces sur les stands ; les produits "
-                      "marqués « disponible à L'Karfour » peuvent être réservés en ligne et "
-                      "retirés sur place.</p>"),
+                (
+                    "p",
+                    "<p>Le premier marché des bénéficiaires de Takafaship : tirages, livres, "
+                    "affiches, albums, lampes, et des créateurs à rencontrer pour vos "
+                    "événements.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Entrée libre. Paiement en espèces sur les stands ; les produits "
+                    "marqués « disponible à L'Karfour » peuvent être réservés en ligne et "
+                    "retirés sur place.</p>",
+                ),
             ],
         },
         "ar": {
             "title": "لكرفور — الدورة الخامسة",
             "venue": "ساحة باب سيدي عبد الوهاب، وجدة",
             "summary": "ثلاثة أيام من سوق ثقافة الشباب: أروقة مبدعي تكافاشيب ومبدعي الجهة "
-                       "كلها، وحفلات وورشات.",
+            "كلها، وحفلات وورشات.",
             "body": [
-                ("p", "<p>أول سوق للمستفيدين من تكافاشيب: طبعات وكتب وملصقات وألبومات "
-                      "ومصابيح، ومبدعون تلتقونهم من أجل مناسباتكم.</p>"),
-                ("p", "<p>الدخول مجاني. الأداء نقدًا في الأروقة، ويمكن حجز المنتجات التي تحمل "
-                      "علامة «متوفر في لكرفور» عبر الإنترنت واستلامها في عين المكان.</p>"),
+                (
+                    "p",
+                    "<p>أول سوق للمستفيدين من تكافاشيب: طبعات وكتب وملصقات وألبومات "
+                    "ومصابيح، ومبدعون تلتقونهم من أجل مناسباتكم.</p>",
+                ),
+                (
+                    "p",
+                    "<p>الدخول مجاني. الأداء نقدًا في الأروقة، ويمكن حجز المنتجات التي تحمل "
+                    "علامة «متوفر في لكرفور» عبر الإنترنت واستلامها في عين المكان.</p>",
+                ),
             ],
         },
         "en": {
             "title": "L'Karfour — 5th edition",
             "venue": "Bab Sidi Abdelwahab esplanade, Oujda",
             "summary": "Three days of the youth culture market: stands by Takafaship's "
-                       "creators and others from across the region, concerts and workshops.",
+            "creators and others from across the region, concerts and workshops.",
             "body": [
-                ("p", "<p>The first market for Takafaship's beneficiaries: prints, books, "
-                      "posters, albums, lamps, and creators to meet for your events.</p>"),
-                ("p", "<p>Free entry. Cash at the stands; products marked “available at "
-                      "L'Karfour” can be reserved online and collected on site.</p>"),
+                (
+                    "p",
+                    "<p>The first market for Takafaship's beneficiaries: prints, books, "
+                    "posters, albums, lamps, and creators to meet for your events.</p>",
+                ),
+                (
+                    "p",
+                    "<p>Free entry. Cash at the stands; products marked “available at "
+                    "L'Karfour” can be reserved online and collected on site.</p>",
+                ),
             ],
         },
     },
@@ -1239,28 +1720,42 @@ EVENTS = [
             "title": "Café-débat : lumière et patrimoine, un avenir pour les ksour ?",
             "venue": "Ksar Lab Figuig",
             "summary": "Éclairagistes, artistes mapping et habitants de l'oasis discutent de la "
-                       "mise en valeur du patrimoine par la lumière.",
-            "body": [("p", "<p>Peut-on faire vivre les ksour de Figuig par des spectacles de "
-                           "lumière, sans les abîmer ni les transformer en décor ? Entrée "
-                           "libre ; les inscriptions ouvriront un mois avant.</p>")],
+            "mise en valeur du patrimoine par la lumière.",
+            "body": [
+                (
+                    "p",
+                    "<p>Peut-on faire vivre les ksour de Figuig par des spectacles de "
+                    "lumière, sans les abîmer ni les transformer en décor ? Entrée "
+                    "libre ; les inscriptions ouvriront un mois avant.</p>",
+                )
+            ],
         },
         "ar": {
             "title": "مقهى-نقاش: الضوء والتراث، أي مستقبل للقصور؟",
             "venue": "«قصر لاب» فجيج",
-            "summary": "تقنيو إضاءة وفنانو إسقاط ضوئي وسكان الواحة يناقشون تثمين التراث "
-                       "بالضوء.",
-            "body": [("p", "<p>هل يمكن إحياء قصور فجيج بعروض ضوئية دون الإضرار بها أو تحويلها "
-                           "إلى مجرد ديكور؟ الدخول مجاني، ويُفتح التسجيل قبل شهر من "
-                           "الموعد.</p>")],
+            "summary": "تقنيو إضاءة وفنانو إسقاط ضوئي وسكان الواحة يناقشون تثمين التراث بالضوء.",
+            "body": [
+                (
+                    "p",
+                    "<p>هل يمكن إحياء قصور فجيج بعروض ضوئية دون الإضرار بها أو تحويلها "
+                    "إلى مجرد ديكور؟ الدخول مجاني، ويُفتح التسجيل قبل شهر من "
+                    "الموعد.</p>",
+                )
+            ],
         },
         "en": {
             "title": "Café-débat: light and heritage, a future for the ksour?",
             "venue": "Ksar Lab, Figuig",
             "summary": "Lighting designers, mapping artists and people from the oasis discuss "
-                       "showcasing heritage with light.",
-            "body": [("p", "<p>Can light shows bring Figuig's ksour to life without damaging "
-                           "them or turning them into stage sets? Free entry; registration "
-                           "opens a month before.</p>")],
+            "showcasing heritage with light.",
+            "body": [
+                (
+                    "p",
+                    "<p>Can light shows bring Figuig's ksour to life without damaging "
+                    "them or turning them into stage sets? Free entry; registration "
+                    "opens a month before.</p>",
+                )
+            ],
         },
     },
 ]

@@ -1,4 +1,6 @@
-"""Site-wide template helpers: language switcher links, initials, WhatsApp links."""
+"""Site-wide template helpers: language links, initials, contact links, thumbnails."""
+
+import logging
 
 from django import template
 from django.conf import settings
@@ -6,13 +8,14 @@ from django.urls import translate_url
 from django.utils import translation
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 def _swap_language_prefix(path, current, code):
     """``/fr/anything/`` → ``/ar/anything/``; a path without a prefix → ``/ar/``."""
     prefix = f"/{current}/"
     if path.startswith(prefix):
-        return f"/{code}/{path[len(prefix):]}"
+        return f"/{code}/{path[len(prefix) :]}"
     return f"/{code}/"
 
 
@@ -121,3 +124,43 @@ def provinces():
     from directory.models import Province
 
     return list(Province.objects.all())
+
+
+def _thumbnail(source, geometry):
+    """``{url, width, height}`` of a cropped thumbnail made by Oscar's thumbnailer, or None."""
+    if not source:
+        return None
+    from oscar.core.thumbnails import get_thumbnailer
+
+    try:
+        thumbnail = get_thumbnailer().generate_thumbnail(source, size=geometry, crop="center")
+        width, height = thumbnail.width, thumbnail.height
+    except Exception:  # a missing or unreadable file must not break a listing
+        logger.warning("No thumbnail for %s", getattr(source, "name", source), exc_info=True)
+        return None
+    if not width or not height:  # sorl returns an empty image when the source is missing
+        return None
+    return {"url": thumbnail.url, "width": width, "height": height}
+
+
+@register.simple_tag
+def card_thumbnail(image, geometry="600x450"):
+    """A cropped thumbnail of an Oscar product image, for cards.
+
+    Usage: ``{% card_thumbnail product.primary_image "600x450" as thumb %}`` then
+    ``thumb.url``, ``thumb.width``, ``thumb.height``. ``None`` when the product has no
+    image (Oscar's "missing image" dict) or its file cannot be read, so the template can
+    show a placeholder instead of a broken picture.
+    """
+    if not image or (isinstance(image, dict) and image.get("is_missing")):
+        return None
+    return _thumbnail(getattr(image, "original", None), geometry)
+
+
+@register.simple_tag
+def photo_thumbnail(file, geometry="256x256"):
+    """A cropped thumbnail of an uploaded photo (a profile's ``photo``), or None.
+
+    Usage: ``{% photo_thumbnail profile.photo "256x256" as photo %}``.
+    """
+    return _thumbnail(file or None, geometry)

@@ -29,14 +29,31 @@ def _migrated_rows(django_db_setup, django_db_blocker):
     _migrated["blocker"] = django_db_blocker
 
 
+def _empty_non_empty_tables(connection):
+    """What ``flush`` does, but only for the few tables holding rows (much faster on
+    PostgreSQL, where truncating all ~200 tables takes a second)."""
+    from django.core.management.color import no_style
+
+    quote = connection.ops.quote_name
+    tables = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.django_table_names(only_existing=True):
+            cursor.execute(f"SELECT 1 FROM {quote(table)} LIMIT 1")
+            if cursor.fetchone():
+                tables.append(table)
+    if tables:
+        statements = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+        connection.ops.execute_sql_flush(statements)
+
+
 def _reload_migrated_rows():
-    from django.core.management import call_command
     from django.db import connection
 
     with _migrated["blocker"].unblock():
-        # The test's flush ran post_migrate (content types, permissions): clear it all
-        # again without it, then load the rows with their original primary keys.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # The test's flush emptied every table, then post_migrate re-created content types
+        # and permissions with new keys: empty those, then load the migrated rows back with
+        # their original primary keys.
+        _empty_non_empty_tables(connection)
         connection.creation.deserialize_db_from_string(_migrated["rows"])
 
 

@@ -16,8 +16,7 @@ from core.demo.builders import Seeder
 
 LOGINS = [
     ("admin@example.org", "superuser", "/admin/"),
-    ("comms@example.org", "communication staff (Editors: edit, submit for moderation)",
-     "/admin/"),
+    ("comms@example.org", "communication staff (Editors: edit, submit for moderation)", "/admin/"),
     ("moderator@example.org", "moderator (Moderators: publish)", "/admin/"),
     ("staff@example.org", "programme staff (profiles, orders)", "/admin/"),
     ("creator@example.org", "creator: Salma Benali, photographer, with a shop", "dashboard"),
@@ -28,8 +27,9 @@ LOGINS = [
 @contextmanager
 def _quiet_loggers():
     """Wagtail logs every page created and published, the task runner every search-index
-    update: hundreds of INFO lines that would drown the progress report."""
-    loggers = [logging.getLogger(name) for name in ("wagtail", "django_tasks")]
+    update, Oscar every stock alert: hundreds of INFO lines that would drown the progress
+    report."""
+    loggers = [logging.getLogger(name) for name in ("wagtail", "django_tasks", "oscar.alerts")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
@@ -58,12 +58,15 @@ class Command(BaseCommand):
         created = {what: n for what, n in created.items() if n}
         if created:
             summary = ", ".join(f"{n} {what}" for what, n in created.items())
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {seconds:.0f} s: "
-                                                 f"created {summary}."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo content loaded in {seconds:.0f} s: created {summary}.")
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo content already present; nothing to do ({seconds:.0f} s)."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content already present; nothing to do ({seconds:.0f} s)."
+                )
+            )
         places = {"dashboard": reverse("dashboard:index"), "login": reverse("customer:login")}
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {data.DEMO_PASSWORD})")
