@@ -33,7 +33,9 @@ messages: $(VENV)/.installed ## Compile the French, Arabic and English catalogue
 	@$(BIN)/pybabel compile -d locale -D django --statistics
 
 makemessages: ## Refresh the .po catalogues from the code and templates (needs GNU gettext)
-	$(MANAGE) makemessages -l fr -l ar -l en --ignore=.venv --ignore=staticfiles --ignore=media
+	$(MANAGE) makemessages -l fr -l ar -l en --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench
+	$(BIN)/python scripts/fill_english_catalogue.py
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --no-input

@@ -69,10 +69,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.models import Sector
-        from shop.catalogue.models import Product
+        from shop.catalogue.queries import public_products
 
         context = super().get_context(request, *args, **kwargs)
-        context["sectors"] = Sector.objects.all()
+        context["sectors"] = Sector.objects.prefetch_related("disciplines")
         context["latest_news"] = (
             NewsPage.objects.live()
             .public()
@@ -83,17 +83,11 @@ class HomePage(Page):
         context["upcoming_events"] = (
             EventPage.objects.live()
             .public()
-            .filter(locale=self.locale)
-            .filter(start__gte=timezone.now())
+            .filter(locale=self.locale, start__gte=timezone.now())
+            .select_related("province", "image")
             .order_by("start")[:3]
         )
-        context["featured_products"] = (
-            Product.objects.browsable()
-            .filter(is_public=True)
-            .select_related("product_class")
-            .prefetch_related("images", "stockrecords__partner")
-            .order_by("-date_created")[:8]
-        )
+        context["featured_products"] = public_products().order_by("-date_created")[:8]
         return context
 
 

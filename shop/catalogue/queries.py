@@ -27,7 +27,7 @@ def public_products():
     )
 
 
-def filter_products(queryset, *, q="", category=None, sector=None, province=None):
+def filter_products(queryset, *, q="", category=None, sector=None, province=None, creator=None):
     if q:
         queryset = queryset.filter(Q(title__icontains=q) | Q(description__icontains=q))
     if category is not None:
@@ -38,4 +38,6 @@ def filter_products(queryset, *, q="", category=None, sector=None, province=None
         )
     if province is not None:
         queryset = queryset.filter(stockrecords__partner__profile__province=province)
+    if creator is not None:
+        queryset = queryset.filter(stockrecords__partner=creator)
     return queryset.distinct()

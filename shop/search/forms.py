@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import SearchForm  # noqa: F401  (Oscar's context processor)
 
 from directory.models import Province, Sector
+from shop.partner.models import Partner
 
 
 class BrowseForm(forms.Form):
@@ -35,5 +36,13 @@ class BrowseForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All provinces"),
+    )
+    creator = forms.ModelChoiceField(
+        label=_("Creator"),
+        queryset=Partner.objects.filter(is_active=True, slug__isnull=False),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All creators"),
+        widget=forms.HiddenInput,
     )
     sort_by = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)

@@ -37,6 +37,7 @@ class CatalogueView(ListView):
             category=self.category,
             sector=data.get("sector"),
             province=data.get("province"),
+            creator=data.get("creator"),
         ).annotate(min_price=Min("stockrecords__price"))
         ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
         return queryset.order_by(*ordering)
@@ -55,6 +56,10 @@ class CatalogueView(ListView):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
         context["summary"] = _("All products and services")
+        creator = self.form.cleaned_data.get("creator") if self.form.is_valid() else None
+        if creator is not None:
+            context["creator"] = creator
+            context["summary"] = _("The shop of %(name)s") % {"name": creator.name}
         context["categories"] = (
             Category.objects.browsable().filter(depth=1).select_related("sector")
         )
@@ -83,6 +88,10 @@ class ProductCategoryView(CatalogueView):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
         context["summary"] = self.category.label
+        siblings_of = self.category if self.category.is_root() else self.category.get_parent()
+        context["subcategories"] = (
+            siblings_of.get_children().browsable().select_related("discipline", "sector")
+        )
         return context
 
 

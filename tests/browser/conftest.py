@@ -14,6 +14,8 @@ serialised data, so Django silently skips the reload (and lets the flush re-crea
 types, which then clash with the reloaded ones).
 """
 
+import json
+
 import pytest
 
 _migrated = {}
@@ -25,7 +27,11 @@ def _migrated_rows(django_db_setup, django_db_blocker):
     from django.db import connection
 
     with django_db_blocker.unblock():
-        _migrated["rows"] = connection.creation.serialize_db_to_string()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: building a Wagtail page looks its content type up, and would
+    # create a second one if the table were still empty.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    _migrated["rows"] = json.dumps(rows)
     _migrated["blocker"] = django_db_blocker
 
 
@@ -47,14 +53,17 @@ def _empty_non_empty_tables(connection):
 
 
 def _reload_migrated_rows():
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     with _migrated["blocker"].unblock():
         # The test's flush emptied every table, then post_migrate re-created content types
         # and permissions with new keys: empty those, then load the migrated rows back with
-        # their original primary keys.
+        # their original primary keys (and forget the content types cached meanwhile).
         _empty_non_empty_tables(connection)
+        ContentType.objects.clear_cache()
         connection.creation.deserialize_db_from_string(_migrated["rows"])
+        ContentType.objects.clear_cache()
 
 
 @pytest.hookimpl(wrapper=True)
