@@ -25,6 +25,7 @@ import sqlite3
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,8 @@ def configure_django():
     os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))
+    # WhiteNoise warns once per handler when ``collectstatic`` has not run; irrelevant here.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     import django
 
     django.setup()
@@ -57,19 +60,28 @@ def configure_django():
 def has_migrated_rows(path):
     """Whether ``path`` is a SQLite database with the rows data migrations create."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
             return db.execute("SELECT COUNT(*) FROM wagtailcore_site").fetchone()[0] > 0
+        finally:
+            db.close()
     except sqlite3.Error:
         return False
 
 
 def copy_sqlite(source, target):
     """A consistent copy, even if pytest has the source open."""
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
         src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
 
 
 def prepare_database(fresh):
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if fresh and BENCH_DB.exists():
         BENCH_DB.unlink()
     if not BENCH_DB.exists() and TEST_DB.exists() and has_migrated_rows(TEST_DB):
@@ -192,7 +204,11 @@ def main():
         f"\nDjango test Client, in process, SQLite ({connection.settings_dict['NAME']}); "
         f"{args.requests} warm-up + {args.requests} measured requests per page\n"
     )
-    header = f"{'page':<10} {'url':<44} {'n':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'SQL':>4}"
+    columns = ("n", "req/s", "p50 ms", "p95 ms", "max ms", "SQL")
+    widths = (4, 8, 8, 8, 8, 4)
+    header = f"{'page':<10} {'url':<44} " + " ".join(
+        f"{column:>{width}}" for column, width in zip(columns, widths, strict=True)
+    )
     print(header)
     print("-" * len(header))
     for name, url in pages():

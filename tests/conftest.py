@@ -26,7 +26,8 @@ def pytest_configure(config):
     # session fixture; nothing to act on here.
     config.addinivalue_line(
         "filterwarnings",
-        "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning",
+        "ignore:Session-scoped fixtures defined as instance methods"
+        ":pytest.PytestRemovedIn10Warning",
     )
 
 
@@ -75,19 +76,3 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
-
-
-# --------------------------------------------------------------------------------------
-# Data
-# --------------------------------------------------------------------------------------
-@pytest.fixture
-def user(db):
-    from tests.factories import UserFactory
-
-    return UserFactory()
-
-
-@pytest.fixture
-def signed_in_client(client, user):
-    client.force_login(user)
-    return client

@@ -13,9 +13,7 @@ class ProductCategoryFactory(OscarProductCategoryFactory):
     class Meta:
         model = ProductCategory
 
-    category = factory.LazyAttribute(
-        lambda o: Category.objects.get(discipline__slug=o.discipline)
-    )
+    category = factory.LazyAttribute(lambda o: Category.objects.get(discipline__slug=o.discipline))
 
     class Params:
         discipline = "photographie"

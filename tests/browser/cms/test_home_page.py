@@ -2,7 +2,11 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+# tests/browser/conftest.py adds django_db(transaction=True) and the migrated-rows reload.
+pytestmark = pytest.mark.browser
 
 
 def test_the_home_page_renders_in_french_left_to_right(page, live_server, console_errors):

@@ -3,9 +3,13 @@
 import re
 from decimal import Decimal
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.factories import ProductFactory
+
+# tests/browser/conftest.py adds django_db(transaction=True) and the migrated-rows reload.
+pytestmark = pytest.mark.browser
 
 
 def test_a_product_page_is_reached_from_the_home_page(page, live_server, console_errors):

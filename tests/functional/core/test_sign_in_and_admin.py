@@ -59,7 +59,9 @@ def test_a_user_signs_in_with_email_and_password_and_lands_on_their_account(clie
 def test_signing_in_goes_back_to_the_page_asked_for(client):
     UserFactory(email="karim@example.ma")
 
-    response = sign_in(client, "karim@example.ma", PASSWORD, **{"login-redirect_url": "/fr/directory/"})
+    response = sign_in(
+        client, "karim@example.ma", PASSWORD, **{"login-redirect_url": "/fr/directory/"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/fr/directory/"

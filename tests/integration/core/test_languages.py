@@ -16,8 +16,13 @@ def test_root_redirects_to_french_by_default(client):
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("ar", "/ar/"), ("ar-MA,ar;q=0.9,fr;q=0.8", "/ar/"), ("en-GB,en;q=0.9", "/en/"),
-     ("fr-FR", "/fr/"), ("de", "/fr/")],
+    [
+        ("ar", "/ar/"),
+        ("ar-MA,ar;q=0.9,fr;q=0.8", "/ar/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("fr-FR", "/fr/"),
+        ("de", "/fr/"),
+    ],
 )
 def test_root_redirects_to_the_browsers_language(client, accept_language, expected):
     response = client.get("/", headers={"accept-language": accept_language})

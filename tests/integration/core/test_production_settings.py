@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-LOAD_SETTINGS = "import django; django.setup(); from django.conf import settings; settings.DATABASES"
+LOAD_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; settings.DATABASES"
+)
 SECRET = "a-long-random-production-secret-key-for-the-tests-0123456789"
 
 
@@ -65,6 +67,8 @@ def test_production_stops_with_one_line_when_database_url_is_malformed(url):
 
 
 def test_production_starts_with_both_variables_set():
-    result = start(SECRET_KEY=SECRET, DATABASE_URL="postgres://user:pass@db.internal:5432/takafamap")
+    result = start(
+        SECRET_KEY=SECRET, DATABASE_URL="postgres://user:pass@db.internal:5432/takafamap"
+    )
 
     assert result.returncode == 0, result.stderr

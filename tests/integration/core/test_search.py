@@ -51,7 +51,9 @@ def test_search_in_arabic_answers_right_to_left(client):
     assert "Timelapse du port" in text_of(response)
 
 
-@pytest.mark.parametrize("query", ["", "   ", "x" * 500, "'; DROP TABLE catalogue_product; --", "%_\\"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "x" * 500, "'; DROP TABLE catalogue_product; --", "%_\\"]
+)
 def test_search_answers_any_query(client, query):
     response = client.get(SEARCH, {"q": query})
 

@@ -48,7 +48,9 @@ def test_the_shop_hides_products_that_are_not_public(client):
 
 def test_the_shop_hides_the_products_of_a_suspended_shop(client):
     ProductFactory(title="Produit d'une boutique ouverte")
-    ProductFactory(title="Produit d'une boutique suspendue", partner=PartnerFactory(is_active=False))
+    ProductFactory(
+        title="Produit d'une boutique suspendue", partner=PartnerFactory(is_active=False)
+    )
 
     page = text_of(client.get(SHOP))
 
@@ -106,7 +108,7 @@ def test_the_shop_sorts_by_price(client):
 
 
 @pytest.mark.parametrize("page_number", ["99", "0", "-1", "abc", "last"])
-def test_a_page_number_past_the_end_or_malformed_shows_a_page_instead_of_failing(client, page_number):
+def test_a_page_past_the_end_or_malformed_shows_a_page_instead_of_failing(client, page_number):
     ProductFactory(title="Seul produit")
 
     response = client.get(SHOP, {"page": page_number})
