@@ -164,3 +164,11 @@ def photo_thumbnail(file, geometry="256x256"):
     Usage: ``{% photo_thumbnail profile.photo "256x256" as photo %}``.
     """
     return _thumbnail(file or None, geometry)
+
+
+@register.filter(name="sanitize_html")
+def sanitize_html_filter(value):
+    """``{{ product.description|sanitize_html }}``: user HTML with only simple formatting."""
+    from core.html import sanitize_html
+
+    return sanitize_html(value)
