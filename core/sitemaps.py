@@ -17,6 +17,19 @@ class PagesSitemap(WagtailSitemap):
             pages |= translated_root.get_descendants(inclusive=True)
         return pages.live().public().order_by("path").defer_streamfields().specific()
 
+    def _urls(self, page, protocol, domain):
+        # Page URLs carry the Wagtail Site's hostname ("localhost" until staff set it);
+        # answer with the host the sitemap was asked on, like the other sections.
+        urls = super()._urls(page, protocol, domain)
+        if self.request is None:
+            return urls
+        site_root = self.get_wagtail_site().root_url
+        here = f"{self.request.scheme}://{self.request.get_host()}"
+        for url in urls:
+            if url["location"].startswith(site_root):
+                url["location"] = here + url["location"][len(site_root) :]
+        return urls
+
 
 class I18nSitemap(Sitemap):
     i18n = True
@@ -27,6 +40,13 @@ class I18nSitemap(Sitemap):
         self.request = request
         self.languages = [code for code, _name in settings.LANGUAGES]
 
+    def get_domain(self, site=None):
+        # The host the sitemap was asked on, as robots.txt does; Django would otherwise
+        # take django.contrib.sites' row, which says "example.com" until someone edits it.
+        if self.request is not None:
+            return self.request.get_host()
+        return super().get_domain(site)
+
 
 class ProductSitemap(I18nSitemap):
     changefreq = "weekly"
@@ -34,7 +54,14 @@ class ProductSitemap(I18nSitemap):
     def items(self):
         from shop.catalogue.models import Product
 
-        return Product.objects.browsable().filter(is_public=True).order_by("pk")
+        # The shop's rule (shop.catalogue.queries.public_products): public products of
+        # active shops only; a suspended shop's products stay out of search engines too.
+        return (
+            Product.objects.browsable()
+            .filter(stockrecords__partner__is_active=True)
+            .distinct()
+            .order_by("pk")
+        )
 
     def lastmod(self, obj):
         return obj.date_updated

@@ -70,3 +70,31 @@ def test_an_unknown_shop_page_is_a_404_too(client):
 
     assert response.status_code == 404
     assert html_lang_dir(response.content) == ("en", "ltr")
+
+
+@pytest.fixture
+def broken_directory(client, monkeypatch):
+    """The directory fails with an unexpected error; the client gets the 500 page."""
+    from directory.views import ProfileListView
+
+    def fail(self):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(ProfileListView, "get_queryset", fail)
+    client.raise_request_exception = False
+    return client
+
+
+def test_a_server_error_under_arabic_is_a_right_to_left_500(broken_directory):
+    response = broken_directory.get("/ar/directory/")
+
+    assert response.status_code == 500
+    assert html_lang_dir(response.content) == ("ar", "rtl")
+    assert "simulated failure" not in response.content.decode()
+
+
+def test_a_server_error_under_french_is_the_french_500(broken_directory):
+    response = broken_directory.get("/fr/directory/")
+
+    assert response.status_code == 500
+    assert html_lang_dir(response.content) == ("fr", "ltr")

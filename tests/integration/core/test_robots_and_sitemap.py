@@ -3,7 +3,7 @@
 import pytest
 
 from directory.models import Profile
-from tests.factories import ProductFactory, ProfileFactory
+from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, StockRecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,8 @@ def test_sitemap_lists_a_product_in_each_language(sitemap_content):
     content = sitemap_content()
 
     for language in ("fr", "ar", "en"):
-        assert f"/{language}/shop/catalogue/{product.slug}_{product.pk}/</loc>" in content
+        url = f"http://testserver/{language}/shop/catalogue/{product.slug}_{product.pk}/"
+        assert f"<loc>{url}</loc>" in content
 
 
 def test_sitemap_leaves_out_a_product_that_is_not_public(sitemap_content):
@@ -49,18 +50,41 @@ def test_sitemap_leaves_out_a_product_that_is_not_public(sitemap_content):
     assert f"_{hidden.pk}/</loc>" not in sitemap_content()
 
 
+def test_sitemap_leaves_out_the_products_of_a_suspended_shop(sitemap_content):
+    suspended = ProductFactory(partner=PartnerFactory(is_active=False))
+    listed = ProductFactory()
+
+    content = sitemap_content()
+
+    assert f"_{listed.pk}/</loc>" in content
+    assert f"_{suspended.pk}/</loc>" not in content
+
+
+def test_sitemap_lists_a_product_once_per_language_whatever_its_stock_records(sitemap_content):
+    product = ProductFactory()
+    StockRecordFactory(product=product)  # a second shop sells it too
+
+    content = sitemap_content()
+
+    assert (
+        content.count(f"<loc>http://testserver/fr/shop/catalogue/{product.slug}_{product.pk}/") == 1
+    )
+
+
 def test_sitemap_lists_approved_profiles_but_not_unapproved_ones(sitemap_content):
     approved = ProfileFactory(name="Studio Nour")
     pending = ProfileFactory(name="Studio En Attente", status=Profile.Status.PENDING)
 
     content = sitemap_content()
 
-    assert f"/fr/directory/{approved.slug}/</loc>" in content
-    assert f"/ar/directory/{approved.slug}/</loc>" in content
+    assert f"<loc>http://testserver/fr/directory/{approved.slug}/</loc>" in content
+    assert f"<loc>http://testserver/ar/directory/{approved.slug}/</loc>" in content
     assert pending.slug not in content
 
 
-def test_sitemap_lists_the_home_page(sitemap_content):
+def test_sitemap_lists_the_home_page_on_the_host_it_was_asked_on(sitemap_content):
     content = sitemap_content()
 
-    assert "/fr/</loc>" in content
+    # The Wagtail Site row says "localhost"; the sitemap answers with the request's host.
+    assert "<loc>http://testserver/fr/</loc>" in content
+    assert "localhost" not in content

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from shop.catalogue.models import Category
-from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, province
+from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, UserFactory, province
 from tests.helpers import count_queries, text_of
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +228,38 @@ def test_a_product_reached_by_an_old_slug_redirects_to_its_address(client):
 
     assert response.status_code == 301
     assert response["Location"] == url_of(product)
+
+
+def test_a_suspended_shops_product_page_is_not_found_by_the_public(client):
+    product = ProductFactory(title="Tirage suspendu", partner=PartnerFactory(is_active=False))
+
+    assert client.get(url_of(product)).status_code == 404
+
+
+def test_a_creator_still_sees_their_product_while_their_shop_is_suspended(client):
+    partner = PartnerFactory(is_active=False)
+    product = ProductFactory(title="Mon tirage", partner=partner)
+    client.force_login(partner.profile.user)
+
+    response = client.get(url_of(product))
+
+    assert response.status_code == 200
+    assert "Mon tirage" in text_of(response)
+
+
+def test_another_signed_in_user_cannot_see_a_suspended_shops_product(client):
+    product = ProductFactory(partner=PartnerFactory(is_active=False))
+    client.force_login(UserFactory())
+
+    assert client.get(url_of(product)).status_code == 404
+
+
+def test_a_product_description_keeps_its_formatting_but_not_its_scripts(client):
+    product = ProductFactory(
+        description="<p>Tirage <strong>signé</strong><script>alert('x')</script></p>"
+    )
+
+    html = client.get(url_of(product)).content.decode()
+
+    assert "<strong>signé</strong>" in html
+    assert "alert('x')" not in html
