@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory email, no debug toolbar of any kind."""
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, DATABASES
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -11,5 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"
 # A file-backed SQLite test database lets ``--reuse-db`` skip the migrations next time.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # TEST_SQLITE_NAME lets two checkouts (or two people) test side by side.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))
+    }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
