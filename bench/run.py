@@ -12,7 +12,8 @@ migrated rows, and only missing migrations are applied; otherwise everything is 
 from scratch, once. The developer's ``db.sqlite3`` is never touched (its contents depend on
 what was seeded or edited, which would make runs incomparable). The first run then builds
 a fixed amount of data with the test factories: 30 creators with a shop each and 150
-products. ``--fresh`` starts again from an empty file.
+products, and 2,000 directory profiles with coordinates (bulk-inserted) for the map's
+GeoJSON. ``--fresh`` starts again from an empty file.
 
 Each page gets ``--requests`` warm-up requests, then the same number measured; the SQL
 query count comes from one further request. Each page stops early after ``--budget``
@@ -34,6 +35,7 @@ BENCH_DB = BENCH_DIR / "bench.sqlite3"
 TEST_DB = ROOT / ".test-db.sqlite3"
 CREATORS = 30
 PRODUCTS_PER_CREATOR = 5
+MAP_PROFILES = 2000
 
 
 def parse_args():
@@ -135,6 +137,53 @@ def build_data():
             )
 
 
+def build_map_profiles():
+    """2,000 approved profiles with coordinates in the Oriental, for the map's GeoJSON.
+
+    Bulk-inserted (the factories would take minutes); their disciplines are set in bulk too.
+    """
+    import random
+    from decimal import Decimal
+
+    from directory.models import Discipline, Profile, Province
+
+    existing = Profile.objects.filter(slug__startswith="bench-map-").count()
+    if existing >= MAP_PROFILES:
+        return
+    print(f"Building {MAP_PROFILES - existing} directory profiles for the map…")
+    rng = random.Random(2000)
+    provinces = list(Province.objects.all())
+    disciplines = list(Discipline.objects.all())
+    kinds = [kind for kind, _ in Profile.Kind.choices]
+    profiles = []
+    for n in range(existing, MAP_PROFILES):
+        province = provinces[n % len(provinces)]
+        profiles.append(
+            Profile(
+                name=f"Profil carte {n:04d}",
+                slug=f"bench-map-{n:04d}",
+                kind=kinds[n % len(kinds)],
+                status=Profile.Status.APPROVED,
+                headline="Professionnel de la culture",
+                province=province,
+                city=province.name,
+                latitude=Decimal(f"{float(province.latitude) + rng.uniform(-0.05, 0.05):.6f}"),
+                longitude=Decimal(f"{float(province.longitude) + rng.uniform(-0.05, 0.05):.6f}"),
+                availability="available" if n % 3 else "busy",
+                is_accompanied=n % 4 == 0,
+            )
+        )
+    created = Profile.objects.bulk_create(profiles, batch_size=500)
+    through = Profile.disciplines.through
+    through.objects.bulk_create(
+        [
+            through(profile_id=p.pk, discipline_id=disciplines[i % len(disciplines)].pk)
+            for i, p in enumerate(created)
+        ],
+        batch_size=500,
+    )
+
+
 def pages():
     from django.utils import translation
 
@@ -147,6 +196,8 @@ def pages():
         ("home", "/fr/"),
         ("shop", "/fr/shop/catalogue/"),
         ("directory", "/fr/directory/"),
+        ("map.geojson", "/fr/directory/map.geojson"),
+        ("map hubs", "/fr/directory/map.geojson?kind=hub&available=on"),
         ("product", product_url),
         ("healthz", "/healthz"),
     ]
@@ -195,6 +246,7 @@ def main():
     started = time.perf_counter()
     prepare_database(args.fresh)
     build_data()
+    build_map_profiles()
 
     from django.db import connection
     from django.test import Client

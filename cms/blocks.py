@@ -63,3 +63,45 @@ class BaseStreamBlock(blocks.StreamBlock):
         description=_("An embedded video"),
         label=_("video"),
     )
+
+
+class TimelinePhaseBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("phase"), max_length=80)
+    duration_months = blocks.DecimalBlock(
+        label=_("duration (months)"), min_value=0, max_digits=4, decimal_places=1
+    )
+    description = blocks.TextBlock(required=False, label=_("description"))
+
+    class Meta:
+        icon = "time"
+        template = "blocks/timeline_phase_block.html"
+        label = _("phase")
+        preview_value = {
+            "name": "Hackathon",
+            "duration_months": 1,
+            "description": "Trois jours pour transformer une idée en projet.",
+        }
+        description = _("One phase of the programme and how long it lasts")
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("figure"), max_length=24, help_text=_("e.g. 30 or 1,2 M MAD"))
+    label = blocks.CharBlock(label=_("what it counts"), max_length=120)
+
+    class Meta:
+        icon = "order"
+        label = _("key figure")
+        preview_value = {"value": "30", "label": "jeunes dans la première cohorte"}
+        description = _("A number and what it counts (beneficiaries, budget, target)")
+
+
+class PartnerBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("name"), max_length=120)
+    url = blocks.URLBlock(required=False, label=_("website"))
+    role = blocks.CharBlock(required=False, label=_("role"), max_length=120)
+
+    class Meta:
+        icon = "group"
+        label = _("partner")
+        preview_value = {"name": "Centre culturel franco-marocain", "role": "Lieu d'accueil"}
+        description = _("A partner of the programme")

@@ -1,7 +1,7 @@
 """The taxonomy and the directory's profiles in Wagtail's admin (snippets)."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -56,13 +56,38 @@ class ProfileViewSet(SnippetViewSet):
     menu_label = _("Directory")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["name", "kind", "province", "status", "is_accompanied", "updated_at"]
+    list_display = [
+        "name",
+        "kind",
+        "province",
+        "status",
+        "is_accompanied",
+        "submitted_at",
+        "updated_at",
+    ]
     list_filter = ["status", "kind", "province", "is_accompanied"]
     search_fields = ["name", "headline", "city"]
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("status")],
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")],
             heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("rejection_reason"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("submitted_at", read_only=True),
+                        FieldPanel("reviewed_at", read_only=True),
+                    ]
+                ),
+            ],
+            heading=_("Moderation"),
+            help_text=_(
+                "Approve, reject (give the reason) or suspend: the owner is emailed when the "
+                "status changes."
+            ),
         ),
         FieldPanel("user"),
         FieldPanel("headline"),
@@ -89,6 +114,31 @@ class ProfileViewSet(SnippetViewSet):
             heading=_("Contact"),
         ),
         FieldRowPanel([FieldPanel("is_accompanied"), FieldPanel("cohort_year")]),
+        MultiFieldPanel(
+            [FieldPanel("skills"), FieldPanel("equipment"), FieldPanel("languages")],
+            heading=_("Skills and languages"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("instagram"),
+                FieldPanel("facebook"),
+                FieldPanel("youtube"),
+                FieldPanel("linkedin"),
+                FieldPanel("accepts_messages"),
+            ],
+            heading=_("Social links and messages"),
+        ),
+        InlinePanel(
+            "portfolio",
+            heading=_("Portfolio"),
+            panels=[
+                FieldPanel("title"),
+                FieldPanel("image"),
+                FieldPanel("image_alt"),
+                FieldPanel("video_url"),
+                FieldPanel("sort_order"),
+            ],
+        ),
     ]
 
 

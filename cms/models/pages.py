@@ -5,16 +5,37 @@ editorial issue enriches each type. Order inside a class follows bakerydemo: fie
 panels, search fields, parent/subpage types, then query helpers.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.models.mixins import SeoMixin
+
+
+def _require_alt_text(image, field="image"):
+    """Refuse an image without alt text (Wagtail's image "description")."""
+    if image is not None and not (getattr(image, "description", "") or "").strip():
+        raise ValidationError(
+            {
+                field: _(
+                    "This image has no alt text: describe it in the image's "
+                    "“Description” field (Images menu) before using it here."
+                )
+            }
+        )
 
 
 def _image_fk(verbose_name):
@@ -28,7 +49,7 @@ def _image_fk(verbose_name):
     )
 
 
-class HomePage(Page):
+class HomePage(SeoMixin, Page):
     """The site's front page, one per language: hero, programme figures, what's new."""
 
     hero_title = models.CharField(_("hero title"), max_length=160)
@@ -44,6 +65,20 @@ class HomePage(Page):
         verbose_name=_("call-to-action page"),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    featured_products = ParentalManyToManyField(
+        "catalogue.Product",
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured products and services"),
+        help_text=_("Shown on the home page; the newest ones are shown when none is chosen."),
+    )
+    featured_profiles = ParentalManyToManyField(
+        "directory.Profile",
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured creators"),
+        help_text=_("Shown on the home page; accompanied creators are shown when none is chosen."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -57,7 +92,14 @@ class HomePage(Page):
             heading=_("Hero"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("featured_products"), FieldPanel("featured_profiles")],
+            heading=_("Featured"),
+        ),
     ]
+
+    FEATURED_PRODUCTS = 8
+    FEATURED_PROFILES = 4
 
     search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
 
@@ -69,7 +111,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.models import Sector
-        from shop.catalogue.queries import public_products
 
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.prefetch_related("disciplines")
@@ -87,11 +128,33 @@ class HomePage(Page):
             .select_related("province", "image")
             .order_by("start")[:3]
         )
-        context["featured_products"] = public_products().order_by("-date_created")[:8]
+        context["featured_products"] = self.get_featured_products()
+        context["featured_profiles"] = self.get_featured_profiles()
         return context
 
+    def get_featured_products(self):
+        """The editors' choice (public ones only), or else the newest products."""
+        from shop.catalogue.queries import public_products
 
-class StandardPage(Page):
+        chosen = self.featured_products.values("pk")
+        products = list(public_products().filter(pk__in=chosen)[: self.FEATURED_PRODUCTS])
+        return products or list(
+            public_products().order_by("-date_created")[: self.FEATURED_PRODUCTS]
+        )
+
+    def get_featured_profiles(self):
+        """The editors' choice (approved ones only), or else accompanied creators."""
+        from directory.models import Profile
+
+        public = Profile.objects.public().for_listing()
+        chosen = self.featured_profiles.values("pk")
+        profiles = list(public.filter(pk__in=chosen)[: self.FEATURED_PROFILES])
+        return profiles or list(
+            public.filter(is_accompanied=True).order_by("-updated_at")[: self.FEATURED_PROFILES]
+        )
+
+
+class StandardPage(SeoMixin, Page):
     """A plain content page: the programme, eligibility, about, legal notices."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -113,7 +176,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class SectorIndexPage(Page):
+class SectorIndexPage(SeoMixin, Page):
     """Lists the three sectors."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -130,7 +193,7 @@ class SectorIndexPage(Page):
         return SectorPage.objects.live().public().child_of(self).select_related("sector")
 
 
-class SectorPage(Page):
+class SectorPage(SeoMixin, Page):
     """One sector (image, sound or light) presented for visitors, tied to the taxonomy."""
 
     sector = models.ForeignKey(
@@ -158,9 +221,25 @@ class SectorPage(Page):
     class Meta:
         verbose_name = _("sector page")
 
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import Profile
+        from shop.catalogue.queries import filter_products, public_products
 
-class NewsIndexPage(Page):
-    """Lists news articles, newest first."""
+        context = super().get_context(request, *args, **kwargs)
+        context["sector_products"] = list(
+            filter_products(public_products(), sector=self.sector).order_by("-date_created")[:4]
+        )
+        context["sector_profiles"] = list(
+            Profile.objects.public()
+            .for_listing()
+            .filter(sectors=self.sector)
+            .order_by("-is_accompanied", "-updated_at")[:4]
+        )
+        return context
+
+
+class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
+    """Lists news articles, newest first, filterable by sector and tag, with RSS/Atom feeds."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -168,26 +247,77 @@ class NewsIndexPage(Page):
 
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
+    per_page = 12
 
     class Meta:
         verbose_name = _("news index")
 
     def get_news(self):
+        """Live, public articles of this index (so of its language), newest first."""
         return (
             NewsPage.objects.live()
             .public()
             .child_of(self)
             .select_related("image")
-            .order_by("-date")
+            .order_by("-date", "-pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["news"] = paginate(request, self.get_news(), 12)
-        return context
+    def filter_news(self, request):
+        """``(articles, sector, tag)`` for ``?sector=<slug>`` and ``?tag=<slug>``."""
+        from directory.models import Sector
+
+        news = self.get_news()
+        sector = tag = None
+        sector_slug = request.GET.get("sector", "").strip()
+        if sector_slug:
+            sector = Sector.objects.filter(slug=sector_slug).first()
+            news = news.filter(sectors=sector) if sector else news.none()
+        tag_slug = request.GET.get("tag", "").strip()
+        if tag_slug:
+            tag = NewsPageTag.tag_model().objects.filter(slug=tag_slug).first()
+            news = news.filter(tagged_items__tag=tag) if tag else news.none()
+        return news.distinct(), sector, tag
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from directory.models import Sector
+
+        news, sector, tag = self.filter_news(request)
+        news = news.prefetch_related("tagged_items__tag")
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "news": paginate(request, news, self.per_page),
+                "sectors": Sector.objects.all(),
+                "active_sector": sector,
+                "active_tag": tag,
+                "is_filtered": bool(request.GET.get("sector") or request.GET.get("tag")),
+                "querystring": query.urlencode(),
+            },
+        )
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from cms.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from cms.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(SeoMixin, Page):
     """A news article: date, hero image with alt text, summary and body."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -195,13 +325,21 @@ class NewsPage(Page):
     image = _image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    sectors = ParentalManyToManyField(
+        "directory.Sector", blank=True, related_name="+", verbose_name=_("sectors")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("author"),
-        FieldPanel("image"),
+        FieldPanel("image", help_text=_("The image needs alt text (its description).")),
         FieldPanel("summary"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("sectors", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Sectors and tags"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -216,8 +354,12 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news article")
 
+    def clean(self):
+        super().clean()
+        _require_alt_text(self.image)
 
-class EventIndexPage(Page):
+
+class EventIndexPage(SeoMixin, Page):
     """Lists events: upcoming first, then past ones."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -232,14 +374,16 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().child_of(self).select_related("province")
+        events = EventPage.objects.live().public().child_of(self).select_related("province", "hub")
         now = timezone.now()
-        context["upcoming_events"] = events.filter(start__gte=now).order_by("start")
-        context["past_events"] = events.filter(start__lt=now).order_by("-start")[:12]
+        # An event still running (started, not ended) is upcoming until it ends.
+        ongoing = models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
+        context["upcoming_events"] = events.filter(ongoing).order_by("start")
+        context["past_events"] = events.exclude(ongoing).order_by("-start")[:12]
         return context
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, SeoMixin, Page):
     """An event: café-débat, information session, hackathon, market, workshop."""
 
     class Kind(models.TextChoices):
@@ -253,6 +397,16 @@ class EventPage(Page):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    hub = models.ForeignKey(
+        "directory.Profile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind__in": ["hub", "venue"]},
+        verbose_name=_("hub or venue in the directory"),
+        help_text=_("Optional: the hub or venue's directory profile, linked from the event."),
+    )
     province = models.ForeignKey(
         "directory.Province",
         on_delete=models.PROTECT,
@@ -274,6 +428,7 @@ class EventPage(Page):
                 FieldPanel("start"),
                 FieldPanel("end"),
                 FieldPanel("venue"),
+                FieldPanel("hub"),
                 FieldPanel("province"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_open"),
@@ -298,9 +453,41 @@ class EventPage(Page):
     class Meta:
         verbose_name = _("event")
 
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError(
+                {"end": _("The event cannot end before it starts: check the end date and time.")}
+            )
+        _require_alt_text(self.image)
+
     @property
     def is_past(self):
         return (self.end or self.start) < timezone.now()
+
+    @property
+    def venue_name(self):
+        """The venue as typed, else the name of the hub or venue chosen in the directory."""
+        return self.venue or (self.hub.name if self.hub_id else "")
+
+    @property
+    def place(self):
+        """Where it happens, as one line: venue (or hub name), province."""
+        parts = [self.venue_name, self.province.label if self.province_id else ""]
+        return ", ".join(part for part in parts if part)
+
+    @path("")
+    def event_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        """The event as an iCalendar file (RFC 5545) for the visitor's calendar."""
+        from cms.ics import event_to_ics
+
+        response = HttpResponse(event_to_ics(self, request), content_type="text/calendar")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
 
 
 def paginate(request, queryset, per_page):

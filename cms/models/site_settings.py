@@ -17,6 +17,19 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("A sentence or two shown at the bottom of every page."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("privacy and legal notice page"),
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -26,6 +39,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("facebook_url"),
         FieldPanel("instagram_url"),
         FieldPanel("youtube_url"),
+        FieldPanel("footer_text"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

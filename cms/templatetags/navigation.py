@@ -44,7 +44,13 @@ def _find_homes(language_code):
 def _build_menu(request):
     from wagtail.models import Page
 
-    from cms.models import EventIndexPage, NewsIndexPage, SectorIndexPage, StandardPage
+    from cms.models import (
+        EventIndexPage,
+        NewsIndexPage,
+        ProgrammePage,
+        SectorIndexPage,
+        StandardPage,
+    )
 
     language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
     home, default_home = _find_homes(language)
@@ -65,7 +71,9 @@ def _build_menu(request):
         return own or [p for p in fallback_children if p.content_type_id == content_type_id]
 
     standard_pages = of_type(StandardPage)
-    programme = next((p for p in standard_pages if p.slug in PROGRAMME_SLUGS), None)
+    programme = next(iter(of_type(ProgrammePage)), None)
+    if programme is None:
+        programme = next((p for p in standard_pages if p.slug in PROGRAMME_SLUGS), None)
     if programme is None:
         programme = next((p for p in standard_pages if p.show_in_menus), None)
     privacy = next((p for p in standard_pages if p.slug in PRIVACY_SLUGS), None)

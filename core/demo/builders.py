@@ -19,17 +19,24 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Site
 
 from accounts.models import User
+from cms import moderation
 from cms.models import (
+    ContactFormField,
+    ContactPage,
     EventIndexPage,
     EventPage,
     HomePage,
+    HubIndexPage,
+    HubPage,
     NewsIndexPage,
     NewsPage,
+    ProgrammePage,
     SectorIndexPage,
     SectorPage,
+    SiteSettings,
     StandardPage,
 )
 from directory.models import Discipline, Profile, Province, Sector
@@ -169,6 +176,9 @@ class Seeder:
             group.permissions.add(*wanted)
             self.groups[name] = group
 
+        # Created by cms migration 0004: write and submit news and events, never publish.
+        self.groups["Communication"], _ = Group.objects.get_or_create(name="Communication")
+
         staff, created = Group.objects.get_or_create(name=data.PROGRAMME_STAFF_GROUP)
         self.count("groups", created)
         staff.permissions.add(
@@ -213,9 +223,9 @@ class Seeder:
                 staff=role in ("comms", "moderator", "staff"),
                 superuser=role == "admin",
             )
-            group = {"comms": "Editors", "moderator": "Moderators", "staff": "staff"}.get(role)
-            if group:
-                user.groups.add(self.groups[group])
+            group = {"comms": "Communication", "moderator": "Moderators", "staff": "staff"}
+            if role in group:
+                user.groups.add(self.groups[group[role]])
 
     # ----------------------------------------------------------------------------------
     # Directory: creators (with a shop), hubs and venues
@@ -531,15 +541,18 @@ class Seeder:
         self.home = home
 
         fr = pages.PROGRAMME["fr"]
-        self.programme = self._child(
+        # Demo databases seeded before the programme page type keep their StandardPage.
+        existing = home.get_children().filter(slug=pages.PROGRAMME["slug"]).first()
+        self.programme = (existing.specific if existing else None) or self._child(
             home,
-            StandardPage,
+            ProgrammePage,
             pages.PROGRAMME["slug"],
-            lambda: StandardPage(
+            lambda: ProgrammePage(
                 title=fr["title"],
                 introduction=fr["introduction"],
                 image=self.page_images[pages.PROGRAMME["image"]],
                 body=self.stream(fr["body"]),
+                **self.programme_details("fr"),
             ),
         )
 
@@ -595,6 +608,7 @@ class Seeder:
                 ),
             )
         self.progress.line(f"  News {len(self.news)}/{len(pages.NEWS)}")
+        self._news_topics(self.news)
 
         fr = pages.EVENT_INDEX["fr"]
         self.event_index = self._child(
@@ -606,6 +620,102 @@ class Seeder:
                 self.event_index, EventPage, item["slug"], lambda i=item: self._event(i)
             )
         self.progress.line(f"  Events {len(self.events)}/{len(pages.EVENTS)}")
+        self.ensure_contact(home)
+        self.ensure_privacy(home)
+        for index in (self.news_index, self.event_index):
+            moderation.assign_workflow(index)
+
+    def programme_details(self, language):
+        content = pages.PROGRAMME_DETAILS[language]
+        return {
+            "timeline": [
+                ("phase", {"name": name, "duration_months": months, "description": text})
+                for name, months, text in content["timeline"]
+            ],
+            "eligibility": content["eligibility"],
+            "figures": [
+                ("figure", {"value": value, "label": label}) for value, label in content["figures"]
+            ],
+            "partners": [
+                ("partner", {"name": name, "url": "", "role": role})
+                for name, role in content["partners"]
+            ],
+        }
+
+    def ensure_hub_pages(self):
+        """The hub index and one hub page per hub of the directory (French). Runs after
+        the directory's demo, which creates some of the hubs."""
+        self.progress.line("Hub pages")
+        fr = pages.HUB_INDEX["fr"]
+        hub_index = self._child(
+            self.home, HubIndexPage, pages.HUB_INDEX["slug"], lambda: HubIndexPage(**fr)
+        )
+        for profile in Profile.objects.filter(kind=Profile.Kind.HUB).select_related("province"):
+            self._child(
+                hub_index,
+                HubPage,
+                profile.slug,
+                lambda p=profile: HubPage(
+                    title=p.name,
+                    province=p.province,
+                    profile=p,
+                    introduction=p.headline,
+                    address=p.city,
+                    latitude=p.latitude,
+                    longitude=p.longitude,
+                    opening_hours=pages.HUB_OPENING_HOURS,
+                    equipment=[("item", item) for item in pages.HUB_EQUIPMENT],
+                    contact_email=p.email,
+                    contact_phone=str(p.phone or ""),
+                ),
+            )
+
+    def ensure_privacy(self, home):
+        """The personal-data notice (a standard page), linked from every footer."""
+        fr = pages.PRIVACY["fr"]
+        privacy = self._child(
+            home,
+            StandardPage,
+            pages.PRIVACY["slug"],
+            lambda: StandardPage(
+                title=fr["title"], introduction=fr["introduction"], body=self.stream(fr["body"])
+            ),
+        )
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        if site_settings.privacy_page_id is None:
+            site_settings.privacy_page = privacy
+            site_settings.footer_text = site_settings.footer_text or pages.FOOTER_TEXT
+            site_settings.save()
+
+    def ensure_contact(self, home):
+        """The contact form page."""
+        fr = pages.CONTACT["fr"]
+        self._child(
+            home,
+            ContactPage,
+            pages.CONTACT["slug"],
+            lambda: ContactPage(
+                title=fr["title"],
+                introduction=fr["introduction"],
+                to_address="contact@takafamap.ma",
+                subject=fr["subject"],
+                form_fields=[
+                    ContactFormField(label=label, field_type=kind, required=required)
+                    for label, kind, required in fr["fields"]
+                ],
+            ),
+        )
+
+    def _news_topics(self, news):
+        """Sectors and tags of the demo articles (set once: editors may change them)."""
+        for slug, (sectors, tags) in pages.NEWS_TOPICS.items():
+            page = news.get(slug)
+            if page is None or page.tagged_items.exists():
+                continue
+            page = page.specific
+            page.sectors.set([self.sectors[s] for s in sectors])
+            page.tags.set(tags)
+            page.save_revision().publish()
 
     def _event(self, item):
         day = timezone.localdate() + timedelta(days=item["days"])
@@ -659,6 +769,11 @@ class Seeder:
                 "title": content["title"],
                 "introduction": content["introduction"],
                 "body": self.stream(content["body"]),
+                **(
+                    self.programme_details(language)
+                    if isinstance(self.programme, ProgrammePage)
+                    else {}
+                ),
             },
         )
 

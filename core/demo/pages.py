@@ -1262,6 +1262,17 @@ NEWS = [
 # --------------------------------------------------------------------------------------
 # Events: ``days`` from today (negative: past), ``hour``, ``hours`` long or ``end_days``.
 # --------------------------------------------------------------------------------------
+# Sectors (taxonomy slugs) and tags of each news article, by slug.
+NEWS_TOPICS = {
+    "lancement-takafaship": (["image", "son", "lumiere"], ["programme"]),
+    "hackathon-appel-a-candidatures": (["image", "son", "lumiere"], ["hackathon", "appel"]),
+    "cafe-debat-berkane-vivre-de-l-image": (["image"], ["café-débat"]),
+    "premiere-cohorte-30-porteurs-de-projets": (["image", "son", "lumiere"], ["programme"]),
+    "un-hub-creatif-ouvre-a-nador": (["son"], ["hub"]),
+    "lkarfour-5e-edition-annoncee": (["lumiere"], ["lkarfour"]),
+    "les-createurs-ouvrent-leurs-boutiques": (["image", "son"], ["boutique"]),
+}
+
 EVENT_INDEX = {
     "slug": "agenda",
     "fr": {
@@ -1759,3 +1770,135 @@ EVENTS = [
         },
     },
 ]
+
+# --------------------------------------------------------------------------------------
+# Programme page details: timeline, eligibility, figures, partners (per language)
+# --------------------------------------------------------------------------------------
+PROGRAMME_DETAILS = {
+    "fr": {
+        "timeline": [
+            ("Information et promotion", 1, "Cafés-débats et séances d'information."),
+            ("Hackathon", 1, "Trois jours pour transformer une idée en projet."),
+            ("Accompagnement", 5, "Formation, mentorat et premières ventes."),
+            ("Clôture", 1, "Le marché L'Karfour et la remise des prix."),
+        ],
+        "eligibility": (
+            "<ul><li>Avoir entre 18 et 30 ans</li><li>Vivre dans la région de l'Oriental</li>"
+            "<li>Porter un projet dans l'image, le son ou la lumière</li></ul>"
+        ),
+        "figures": [
+            ("30", "jeunes dans la première cohorte"),
+            ("100", "projets accompagnés"),
+            ("2 000", "jeunes rencontrés"),
+            ("8", "hubs, un par province"),
+        ],
+        "partners": [
+            ("Association culturelle d'Oujda", "Porteur du programme"),
+            ("Centre culturel franco-marocain", "Lieu d'accueil"),
+        ],
+    },
+    "ar": {
+        "timeline": [
+            ("الإعلام والترويج", 1, "لقاءات «مقهى-نقاش» وجلسات إعلامية."),
+            ("الهاكاثون", 1, "ثلاثة أيام لتحويل فكرة إلى مشروع."),
+            ("المواكبة", 5, "تكوين وتأطير وأولى المبيعات."),
+            ("الاختتام", 1, "سوق لكرفور وتوزيع الجوائز."),
+        ],
+        "eligibility": (
+            "<ul><li>أن يتراوح عمرك بين 18 و30 سنة</li><li>أن تقيم في جهة الشرق</li>"
+            "<li>أن تحمل مشروعًا في الصورة أو الصوت أو الضوء</li></ul>"
+        ),
+        "figures": [
+            ("30", "شابة وشابًا في الفوج الأول"),
+            ("100", "مشروع مواكَب"),
+            ("2000", "شاب وشابة نلتقيهم"),
+            ("8", "فضاءات عمل، واحد في كل إقليم"),
+        ],
+        "partners": [
+            ("جمعية ثقافية من وجدة", "حاملة البرنامج"),
+            ("مركز ثقافي مغربي فرنسي", "مكان الاستقبال"),
+        ],
+    },
+    "en": {
+        "timeline": [
+            ("Information and outreach", 1, "Cafés-débats and information sessions."),
+            ("Hackathon", 1, "Three days to turn an idea into a project."),
+            ("Support", 5, "Training, mentoring and first sales."),
+            ("Closing", 1, "The L'Karfour market and the awards."),
+        ],
+        "eligibility": (
+            "<ul><li>Be 18 to 30 years old</li><li>Live in the Oriental region</li>"
+            "<li>Have a project in image, sound or light</li></ul>"
+        ),
+        "figures": [
+            ("30", "young people in the first cohort"),
+            ("100", "projects supported"),
+            ("2,000", "young people met"),
+            ("8", "hubs, one per province"),
+        ],
+        "partners": [
+            ("Cultural association of Oujda", "Runs the programme"),
+            ("Franco-Moroccan cultural centre", "Host venue"),
+        ],
+    },
+}
+
+HUB_INDEX = {
+    "slug": "hubs",
+    "fr": {
+        "title": "Les hubs",
+        "introduction": (
+            "Un espace de coworking dans chaque province de l'Oriental : des bureaux, du "
+            "matériel et une équipe pour les jeunes créateurs."
+        ),
+    },
+}
+HUB_OPENING_HOURS = "Lundi–vendredi : 9 h–19 h\nSamedi : 10 h–14 h"
+HUB_EQUIPMENT = ["Postes de travail et wifi", "Salle de réunion", "Fond photo et éclairage"]
+
+CONTACT = {
+    "slug": "contact",
+    "fr": {
+        "title": "Contact",
+        "introduction": (
+            "Une question sur le programme, un projet, un partenariat ? Écrivez-nous : "
+            "l'équipe répond sous quelques jours ouvrés."
+        ),
+        "subject": "Message reçu sur Takafamap",
+        "fields": [
+            ("Votre nom", "singleline", True),
+            ("Votre adresse e-mail", "email", True),
+            ("Votre message", "multiline", True),
+        ],
+    },
+}
+
+PRIVACY = {
+    "slug": "donnees-personnelles",
+    "fr": {
+        "title": "Données personnelles",
+        "introduction": (
+            "Comment Takafamap traite vos données personnelles, conformément à la loi 09-08 "
+            "et sous le contrôle de la CNDP."
+        ),
+        "body": [
+            ("h2", "Quelles données, pour quoi faire"),
+            (
+                "p",
+                "<p>Nous ne recueillons que les données nécessaires à ce que vous nous "
+                "demandez : votre compte, vos commandes, votre profil dans l'annuaire ou votre "
+                "message. Elles ne sont ni vendues ni cédées.</p>",
+            ),
+            ("h2", "Vos droits"),
+            (
+                "p",
+                "<p>Vous pouvez accéder à vos données, les corriger ou les supprimer à tout "
+                "moment en écrivant à contact@takafamap.ma.</p>",
+            ),
+        ],
+    },
+}
+FOOTER_TEXT = (
+    "Takafaship est porté par une association culturelle d'Oujda, avec le soutien de ses "
+    "partenaires."
+)

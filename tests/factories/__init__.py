@@ -7,6 +7,7 @@ creating new ones.
 
 from .catalogue import ProductFactory, StockRecordFactory
 from .directory import ProfileFactory, discipline, province, sector
+from .pages import event_index, event_page, news_index, news_page, translate
 from .partner import PartnerFactory
 from .users import UserFactory
 
@@ -17,6 +18,11 @@ __all__ = [
     "StockRecordFactory",
     "UserFactory",
     "discipline",
+    "event_index",
+    "event_page",
+    "news_index",
+    "news_page",
     "province",
     "sector",
+    "translate",
 ]

@@ -8,15 +8,17 @@ import time
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
 from core.demo import data
 from core.demo.builders import Seeder
+from core.demo.directory import ensure_directory
 
 LOGINS = [
     ("admin@example.org", "superuser", "/admin/"),
-    ("comms@example.org", "communication staff (Editors: edit, submit for moderation)", "/admin/"),
+    ("comms@example.org", "communication staff (Communication: write, submit)", "/admin/"),
     ("moderator@example.org", "moderator (Moderators: publish)", "/admin/"),
     ("staff@example.org", "programme staff (profiles, orders)", "/admin/"),
     ("creator@example.org", "creator: Salma Benali, photographer, with a shop", "dashboard"),
@@ -51,7 +53,11 @@ class Command(BaseCommand):
     def handle(self, *args, quiet=False, **options):
         started = time.monotonic()
         with translation.override("fr"), _quiet_loggers():
-            created = Seeder(self.stdout, quiet=quiet).run()
+            seeder = Seeder(self.stdout, quiet=quiet)
+            created = seeder.run()
+            created.update(ensure_directory())
+            with transaction.atomic():
+                seeder.ensure_hub_pages()  # after the directory's hubs exist
             self.report(created, time.monotonic() - started)
 
     def report(self, created, seconds):
