@@ -159,7 +159,9 @@ class OwnProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         profile = super().save(commit=False)
-        if profile.pk is None or self.needs_review():
+        # A suspension is staff's decision: editing does not send the profile back to review.
+        suspended = profile.status == Profile.Status.SUSPENDED
+        if not suspended and (profile.pk is None or self.needs_review()):
             profile.status = Profile.Status.PENDING
         if commit:
             profile.save()

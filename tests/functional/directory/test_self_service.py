@@ -197,6 +197,19 @@ def test_changing_an_approved_profile_sends_it_back_for_approval(client, owner):
     assert client.get(profile.get_absolute_url()).status_code == 404
 
 
+def test_editing_a_suspended_profile_does_not_lift_the_suspension(client, owner):
+    profile = ProfileFactory(user=owner, name="Studio Suspendu", status=Profile.Status.SUSPENDED)
+
+    client.post(
+        f"/en/directory/account/{profile.slug}/edit/",
+        form_data(name="Studio Suspendu", headline="Je corrige mon profil"),
+    )
+
+    profile.refresh_from_db()
+    assert profile.headline == "Je corrige mon profil"
+    assert profile.status == Profile.Status.SUSPENDED
+
+
 def test_changing_only_the_availability_keeps_the_profile_public(client, owner):
     profile = ProfileFactory(user=owner)
     edit = f"/en/directory/account/{profile.slug}/edit/"
