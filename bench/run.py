@@ -12,8 +12,10 @@ migrated rows, and only missing migrations are applied; otherwise everything is 
 from scratch, once. The developer's ``db.sqlite3`` is never touched (its contents depend on
 what was seeded or edited, which would make runs incomparable). The first run then builds
 a fixed amount of data with the test factories: 30 creators with a shop each and 150
-products, and 2,000 directory profiles with coordinates (bulk-inserted) for the map's
-GeoJSON. ``--fresh`` starts again from an empty file.
+products, 2,000 directory profiles with coordinates (bulk-inserted) for the map's
+GeoJSON, and bulk-inserted products up to 10,000 so search is measured at the search
+issue's scale; the last line says what rebuilding the search index costs.
+``--fresh`` starts again from an empty file.
 
 Each page gets ``--requests`` warm-up requests, then the same number measured; the SQL
 query count comes from one further request. Each page stops early after ``--budget``
@@ -36,6 +38,7 @@ TEST_DB = ROOT / ".test-db.sqlite3"
 CREATORS = 30
 PRODUCTS_PER_CREATOR = 5
 MAP_PROFILES = 2000
+CATALOGUE_PRODUCTS = 10000  # the search issue's scale: 10,000 products, 2,000 profiles
 
 
 def parse_args():
@@ -184,6 +187,92 @@ def build_map_profiles():
     )
 
 
+def build_catalogue_scale():
+    """Bulk-insert products up to ``CATALOGUE_PRODUCTS`` (with stock records and categories),
+    spread over the bench creators' shops, so search is measured at the issue's scale."""
+    import random
+    from decimal import Decimal
+
+    from shop.catalogue.models import Category, Product, ProductCategory, ProductClass
+    from shop.partner.models import Partner, StockRecord
+
+    missing = CATALOGUE_PRODUCTS - Product.objects.count()
+    if missing <= 0:
+        return
+    print(f"Building {missing} more products for search at scale…")
+    rng = random.Random(10000)
+    partners = list(Partner.objects.filter(name__startswith="Boutique bench"))
+    classes = list(ProductClass.objects.all())
+    categories = list(
+        Category.objects.filter(discipline__isnull=False).select_related("discipline")
+    )
+    words = [
+        "Portrait",
+        "Clip",
+        "Mixage",
+        "Sonorisation",
+        "Éclairage",
+        "Mapping",
+        "Affiche",
+        "Pack sonore",
+        "Reportage",
+        "Tirage",
+        "Captation",
+        "Habillage",
+    ]
+    start = Product.objects.count()
+    products = []
+    for n in range(start, start + missing):
+        category = categories[n % len(categories)]
+        title = f"{rng.choice(words)} {category.discipline.name.lower()} {n:05d}"
+        products.append(
+            Product(
+                title=title,
+                slug=f"bench-scale-{n:05d}",
+                product_class=classes[n % len(classes)],
+                description=f"{title} : offre de démonstration pour le banc d'essai.",
+                is_public=True,
+                available_at_karfour=n % 7 == 0,
+            )
+        )
+    created = Product.objects.bulk_create(products, batch_size=500)
+    StockRecord.objects.bulk_create(
+        [
+            StockRecord(
+                product_id=product.pk,
+                partner=partners[i % len(partners)],
+                partner_sku=f"SCALE-{product.pk}",
+                price=Decimal(100 + (i * 37) % 20000),
+                price_currency="MAD",
+                num_in_stock=10,
+            )
+            for i, product in enumerate(created)
+        ],
+        batch_size=500,
+    )
+    ProductCategory.objects.bulk_create(
+        [
+            ProductCategory(
+                product_id=product.pk, category=categories[(start + i) % len(categories)]
+            )
+            for i, product in enumerate(created)
+        ],
+        batch_size=500,
+    )
+
+
+def search_rebuild_line():
+    """How long rebuilding the search index takes, for the backend in use."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not getattr(settings, "ELASTICSEARCH_URL", ""):
+        return "search index rebuild: none needed (the database backend folds text at query time)"
+    started = time.perf_counter()
+    call_command("search_index", rebuild=True, verbosity=0)
+    return f"search index rebuild (Elasticsearch): {time.perf_counter() - started:.1f} s"
+
+
 def pages():
     from django.utils import translation
 
@@ -199,6 +288,10 @@ def pages():
         ("map.geojson", "/fr/directory/map.geojson"),
         ("map hubs", "/fr/directory/map.geojson?kind=hub&available=on"),
         ("product", product_url),
+        ("search", "/fr/search/?q=son"),
+        ("search 2w", "/fr/search/?q=eclairage+oujda"),
+        ("search tab", "/fr/search/?q=profil&type=profiles&page=3"),
+        ("suggest", "/fr/search/suggest?q=crea"),
         ("healthz", "/healthz"),
     ]
 
@@ -247,6 +340,7 @@ def main():
     prepare_database(args.fresh)
     build_data()
     build_map_profiles()
+    build_catalogue_scale()
 
     from django.db import connection
     from django.test import Client
@@ -269,7 +363,8 @@ def main():
             f"{name:<10} {url[:44]:<44} {r['n']:>4} {r['rps']:>8.1f} {r['p50']:>8.1f} "
             f"{r['p95']:>8.1f} {r['max']:>8.1f} {r['queries']:>4}"
         )
-    print(f"\nTotal {time.perf_counter() - started:.1f} s")
+    print("\n" + search_rebuild_line())
+    print(f"Total {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("shop/", include("shop.creators.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("directory/", include("directory.urls")),
     path("search/", include("sitesearch.urls")),

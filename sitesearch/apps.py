@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +9,12 @@ class SiteSearchConfig(AppConfig):
 
     name = "sitesearch"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from .backends.database import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="sitesearch_fold")
+        if settings.ELASTICSEARCH_URL:
+            from . import signals
+
+            signals.connect()

@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    # Our marketplace apps (beside the Oscar forks)
+    "shop.creators.apps.CreatorsConfig",
     # Oscar's dependencies and ours
     "widget_tweaks",
     "django_tables2",
@@ -311,6 +313,12 @@ WAGTAIL_MODERATION_ENABLED = True
 # --------------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="takafamap")
+# Our own search (sitesearch): the database backend unless Elasticsearch is configured.
+SITESEARCH_BACKEND = (
+    "sitesearch.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "sitesearch.backends.database.DatabaseBackend"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

@@ -37,7 +37,20 @@ class Category(AbstractCategory):
 
 
 class Product(AbstractProduct):
-    """A product or service sold by one creator (its stock record's partner)."""
+    """A product or service sold by one creator (its stock record's partner).
+
+    Services may show a "from" price or no price at all (price on quote: the stock record
+    has no price, so the product cannot be bought directly).
+    """
+
+    class PriceKind(models.TextChoices):
+        FIXED = "fixed", _("Fixed price")
+        FROM = "from", _("“From” price")
+        QUOTE = "quote", _("Price on quote")
+
+    price_kind = models.CharField(
+        _("kind of price"), max_length=10, choices=PriceKind.choices, default=PriceKind.FIXED
+    )
 
     available_at_karfour = models.BooleanField(
         _("available at L'Karfour"),

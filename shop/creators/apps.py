@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CreatorsConfig(AppConfig):
+    """The creator space (``/shop/my-shop/``) and the public shop page of each creator."""
+
+    name = "shop.creators"
+    label = "creators"
+    verbose_name = _("Creator shops")

@@ -1,0 +1,178 @@
+"""Forms of the creator space: a product with its price, stock, discipline and images."""
+
+from decimal import Decimal
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from core.html import sanitize_html
+from directory.models import Discipline, Profile, validate_uploaded_image
+from shop.catalogue.models import Product, ProductClass, ProductImage
+from shop.partner.models import Partner
+
+PHYSICAL = "physical"
+SERVICE = "service"
+
+
+class ProductForm(forms.ModelForm):
+    """A product or service; ``discipline``, ``price`` and ``num_in_stock`` live outside
+    the product (its category and the creator's stock record) and are saved by the view."""
+
+    product_class = forms.ModelChoiceField(
+        label=_("Kind"),
+        queryset=ProductClass.objects.filter(slug__in=["service", PHYSICAL, "digital"]).order_by(
+            "pk"
+        ),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    discipline = forms.ModelChoiceField(
+        label=_("Discipline"),
+        queryset=Discipline.objects.filter(category__isnull=False).select_related("sector"),
+    )
+    price = forms.DecimalField(
+        label=_("Price (MAD)"),
+        min_value=Decimal("0"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+    )
+    num_in_stock = forms.IntegerField(
+        label=_("Number in stock"),
+        min_value=0,
+        required=False,
+        help_text=_("For physical products only."),
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "title",
+            "product_class",
+            "description",
+            "price_kind",
+            "available_at_karfour",
+            "is_public",
+        ]
+        labels = {"is_public": _("Visible in the shop"), "price_kind": _("Kind of price")}
+        help_texts = {"price_kind": _("“From” and on-quote prices are for services only.")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "price_kind": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, stockrecord=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["discipline"].label_from_instance = lambda d: f"{d.sector.label} · {d.label}"
+        product = self.instance
+        if product.pk:
+            category = product.categories.exclude(discipline=None).first()
+            if category is not None:
+                self.initial.setdefault("discipline", category.discipline_id)
+        if stockrecord is not None:
+            self.initial.setdefault("price", stockrecord.price)
+            self.initial.setdefault("num_in_stock", stockrecord.num_in_stock)
+
+    def clean_description(self):
+        return str(sanitize_html(self.cleaned_data.get("description", "")))
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("product_class")
+        if kind is not None and kind.slug == PHYSICAL and data.get("num_in_stock") is None:
+            self.add_error("num_in_stock", _("Say how many you have in stock."))
+        price_kind = data.get("price_kind")
+        if kind is not None and kind.slug != SERVICE and price_kind != Product.PriceKind.FIXED:
+            self.add_error("price_kind", _("Only services can have a “from” price or a quote."))
+        if price_kind == Product.PriceKind.QUOTE:
+            data["price"] = None
+        elif data.get("price") is None and "price" not in self.errors:
+            self.add_error("price", _("Give a price in dirhams."))
+        return data
+
+
+class ProductImageForm(forms.ModelForm):
+    """One picture: checked by content (JPEG, PNG or WebP, size-limited), alt text required."""
+
+    class Meta:
+        model = ProductImage
+        fields = ["original", "caption", "display_order"]
+        labels = {
+            "original": _("Picture"),
+            "caption": _("Description of the picture (alt text)"),
+            "display_order": _("Position"),
+        }
+        help_texts = {
+            "caption": _("What the picture shows, for people who cannot see it."),
+        }
+        widgets = {
+            "original": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["original"].validators.append(validate_uploaded_image)
+        self.fields["display_order"].required = False
+        self.fields["display_order"].widget.attrs["min"] = 0
+
+    def has_changed(self):
+        """A blank extra slot (no picture, no alt text) is ignored, whatever its position."""
+        if self.instance.pk is None:
+            upload = self.files.get(self.add_prefix("original"))
+            caption = (self.data.get(self.add_prefix("caption")) or "").strip()
+            if not upload and not caption:
+                return False
+        return super().has_changed()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("original") and not (data.get("caption") or "").strip():
+            self.add_error("caption", _("Describe the picture for people who cannot see it."))
+        if data.get("display_order") is None:
+            data["display_order"] = 0
+        return data
+
+
+ProductImageFormSet = inlineformset_factory(
+    Product,
+    ProductImage,
+    form=ProductImageForm,
+    extra=2,
+    max_num=8,
+    can_delete=True,
+)
+
+
+class ShopDetailsForm(forms.ModelForm):
+    """What the creator says about their shop, and vacation mode."""
+
+    class Meta:
+        model = Partner
+        fields = [
+            "banner",
+            "banner_alt",
+            "description",
+            "policies",
+            "pickup_hub",
+            "on_vacation",
+            "vacation_message",
+        ]
+        widgets = {
+            "banner": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "policies": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pickup_hub"].queryset = Profile.objects.public().filter(kind=Profile.Kind.HUB)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("banner") and not (data.get("banner_alt") or "").strip():
+            self.add_error("banner_alt", _("Describe the banner for people who cannot see it."))
+        return data

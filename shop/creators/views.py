@@ -1,0 +1,249 @@
+"""The creator space (``/shop/my-shop/``) and each creator's public shop page.
+
+Every view of the creator space works on ``request.user``'s own shop: products are looked up
+among that shop's products only, so another creator's product answers 404 whatever its id.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView, View
+
+from shop.catalogue.models import Category, Product
+from shop.catalogue.queries import filter_products, public_products
+from shop.partner.models import Partner, StockRecord
+
+from .forms import PHYSICAL, ProductForm, ProductImageFormSet, ShopDetailsForm
+
+LOW_STOCK = 3  # a physical product with this many or fewer left is "low stock"
+CURRENCY = "MAD"
+
+
+class CreatorMixin(LoginRequiredMixin):
+    """Signed-in users who run a shop (they are in a Partner's ``users``); others get 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.partner is None:
+            raise PermissionDenied(_("This space is for creators who run a shop."))
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def partner(self):
+        if not self.request.user.is_authenticated:
+            return None
+        return (
+            Partner.objects.filter(users=self.request.user)
+            .select_related("profile")
+            .order_by("pk")
+            .first()
+        )
+
+    def own_products(self):
+        return Product.objects.filter(stockrecords__partner=self.partner).distinct()
+
+    def get_product(self):
+        return get_object_or_404(self.own_products(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["partner"] = self.partner
+        return context
+
+
+class SummaryView(CreatorMixin, TemplateView):
+    template_name = "creators/summary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = self.own_products()
+        context["counts"] = {
+            "products": products.count(),
+            "hidden": products.filter(is_public=False).count(),
+            "low_stock": StockRecord.objects.filter(
+                partner=self.partner,
+                product__product_class__track_stock=True,
+                num_in_stock__lte=LOW_STOCK,
+            ).count(),
+        }
+        return context
+
+
+class ProductListView(CreatorMixin, ListView):
+    template_name = "creators/product_list.html"
+    context_object_name = "products"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (
+            self.own_products()
+            .select_related("product_class")
+            .prefetch_related(
+                "images",
+                Prefetch("stockrecords", queryset=StockRecord.objects.filter(partner=self.partner)),
+            )
+            .order_by("-date_created", "-pk")
+        )
+
+
+class ProductFormView(CreatorMixin, TemplateView):
+    """Add or edit a product, its stock record and its pictures in one transaction."""
+
+    template_name = "creators/product_form.html"
+    product = None
+
+    def get_stockrecord(self):
+        if self.product is None:
+            return None
+        return self.product.stockrecords.filter(partner=self.partner).first()
+
+    def get_forms(self, data=None, files=None):
+        instance = self.product or Product()
+        form = ProductForm(data, instance=instance, stockrecord=self.get_stockrecord())
+        images = ProductImageFormSet(data, files, instance=instance, prefix="images")
+        return form, images
+
+    def get(self, request, *args, **kwargs):
+        form, images = self.get_forms()
+        return self.render_to_response(self.get_context_data(form=form, images=images))
+
+    def post(self, request, *args, **kwargs):
+        form, images = self.get_forms(request.POST, request.FILES)
+        if form.is_valid() and images.is_valid():
+            with transaction.atomic():
+                product = self.save(form, images)
+            messages.success(request, _("“%(title)s” is saved.") % {"title": product.title})
+            return HttpResponseRedirect(reverse("creators:product-list"))
+        messages.error(request, _("Some fields need your attention; nothing has been saved."))
+        return self.render_to_response(self.get_context_data(form=form, images=images))
+
+    def save(self, form, images):
+        product = form.save(commit=False)
+        product.structure = Product.STANDALONE
+        product.save()
+        discipline = form.cleaned_data["discipline"]
+        product.categories.set([Category.objects.get(discipline=discipline)])
+        physical = form.cleaned_data["product_class"].slug == PHYSICAL
+        record = self.get_stockrecord() or StockRecord(
+            product=product, partner=self.partner, partner_sku=f"P{product.pk}"
+        )
+        record.price = form.cleaned_data["price"]
+        record.price_currency = CURRENCY
+        record.num_in_stock = form.cleaned_data["num_in_stock"] if physical else None
+        record.save()
+        images.instance = product
+        images.save()
+        return product
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.product
+        return context
+
+
+class ProductCreateView(ProductFormView):
+    pass
+
+
+class ProductUpdateView(ProductFormView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.partner is not None:
+            self.product = self.get_product()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ProductVisibilityView(CreatorMixin, View):
+    """Hide a product from the public or show it again (POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        product = self.get_product()
+        product.is_public = not product.is_public
+        product.save(update_fields=["is_public"])
+        if product.is_public:
+            message = _("“%(title)s” is visible in your shop again.")
+        else:
+            message = _("“%(title)s” is hidden from the public.")
+        messages.success(request, message % {"title": product.title})
+        return HttpResponseRedirect(reverse("creators:product-list"))
+
+
+class ProductDeleteView(CreatorMixin, TemplateView):
+    """Ask for confirmation (GET), delete on POST."""
+
+    template_name = "creators/product_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.get_product()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        product = self.get_product()
+        title = product.title
+        with transaction.atomic():
+            product.delete()
+        messages.success(request, _("“%(title)s” is deleted.") % {"title": title})
+        return HttpResponseRedirect(reverse("creators:product-list"))
+
+
+class ShopDetailsView(CreatorMixin, TemplateView):
+    """Banner, description, policies, pickup hub and vacation mode of the creator's shop."""
+
+    template_name = "creators/shop_details.html"
+
+    def get(self, request, *args, **kwargs):
+        form = ShopDetailsForm(instance=self.partner)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = ShopDetailsForm(request.POST, request.FILES, instance=self.partner)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your shop details are saved."))
+            return HttpResponseRedirect(reverse("creators:shop-details"))
+        messages.error(request, _("Some fields need your attention; nothing has been saved."))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ShopView(ListView):
+    """A creator's public shop: profile, badges and public products. Suspended shops 404."""
+
+    template_name = "creators/shop.html"
+    context_object_name = "products"
+    paginate_by = 24
+
+    @cached_property
+    def partner(self):
+        partner = (
+            Partner.objects.select_related("profile", "profile__province", "pickup_hub")
+            .filter(slug=self.kwargs["slug"], is_active=True)
+            .first()
+        )
+        if partner is None:
+            raise Http404
+        return partner
+
+    def get_queryset(self):
+        products = filter_products(public_products(), creator=self.partner)
+        return products.order_by("-date_created", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partner = self.partner
+        profile = partner.profile
+        context.update(
+            partner=partner,
+            profile=profile,
+            profile_is_public=bool(profile and profile.is_public),
+            services=[p for p in context["products"] if p.product_class.slug == "service"],
+            goods=[p for p in context["products"] if p.product_class.slug != "service"],
+        )
+        return context
