@@ -138,6 +138,30 @@ def _bonus(fields, words, taxonomy_q):
     )
 
 
+def _taxonomy_facets(taxonomy, counts, filters):
+    """The sector, discipline and province facets, shared by profiles and products."""
+    return {
+        "sector": _facet(
+            [(s.slug, s, ("sector", s.pk)) for s in taxonomy.sectors],
+            counts,
+            filters.sector,
+            lambda row: row.label,
+        ),
+        "discipline": _facet(
+            [(d.slug, d, ("discipline", d.pk)) for d in taxonomy.disciplines],
+            counts,
+            filters.discipline,
+            lambda row: row.label,
+        ),
+        "province": _facet(
+            [(p.slug, p, ("province", p.pk)) for p in taxonomy.provinces],
+            counts,
+            filters.province,
+            lambda row: row.label,
+        ),
+    }
+
+
 def _facet(values, counts, selected, label=lambda value: value):
     return [
         FacetValue(
@@ -221,24 +245,7 @@ class DatabaseBackend(SearchBackend):
             counts["kind", kind].add(pk)
         n = {key: len(pks) for key, pks in counts.items()}
         group.facets = {
-            "sector": _facet(
-                [(s.slug, s, ("sector", s.pk)) for s in taxonomy.sectors],
-                n,
-                filters.sector,
-                lambda row: row.label,
-            ),
-            "discipline": _facet(
-                [(d.slug, d, ("discipline", d.pk)) for d in taxonomy.disciplines],
-                n,
-                filters.discipline,
-                lambda row: row.label,
-            ),
-            "province": _facet(
-                [(p.slug, p, ("province", p.pk)) for p in taxonomy.provinces],
-                n,
-                filters.province,
-                lambda row: row.label,
-            ),
+            **_taxonomy_facets(taxonomy, n, filters),
             "kind": _facet(
                 [(value, label, ("kind", value)) for value, label in Profile.Kind.choices],
                 n,
@@ -331,24 +338,7 @@ class DatabaseBackend(SearchBackend):
                         counts["price", key].add(pk)
         n = {key: len(pks) for key, pks in counts.items()}
         group.facets = {
-            "sector": _facet(
-                [(s.slug, s, ("sector", s.pk)) for s in taxonomy.sectors],
-                n,
-                filters.sector,
-                lambda row: row.label,
-            ),
-            "discipline": _facet(
-                [(d.slug, d, ("discipline", d.pk)) for d in taxonomy.disciplines],
-                n,
-                filters.discipline,
-                lambda row: row.label,
-            ),
-            "province": _facet(
-                [(p.slug, p, ("province", p.pk)) for p in taxonomy.provinces],
-                n,
-                filters.province,
-                lambda row: row.label,
-            ),
+            **_taxonomy_facets(taxonomy, n, filters),
             "product_type": _facet(
                 [
                     (slug, name, ("product_type", slug))
