@@ -63,7 +63,7 @@ format: install-dev ## Format and fix with Ruff
 check: install ## Django system checks, missing migrations, deployment checks
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough-secret \
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=only-for-the-deploy-check-not-a-secret-0123456789abcdefghijklmnop \
 		DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 ALLOWED_HOSTS=takafamap.ma \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 

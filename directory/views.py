@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from core.pagination import ForgivingPaginationMixin
+
 from .forms import ContactForm, DirectoryFilterForm, OwnProfileForm, PortfolioFormSet
 from .models import Profile, Province, VerifiedEmail
 from .verification import read_token, send_verification_email
@@ -18,7 +20,7 @@ from .verification import read_token, send_verification_email
 User = get_user_model()
 
 
-class ProfileListView(ListView):
+class ProfileListView(ForgivingPaginationMixin, ListView):
     """Public directory: approved profiles, filtered and paginated."""
 
     template_name = "directory/profile_list.html"
@@ -28,15 +30,6 @@ class ProfileListView(ListView):
     def get_queryset(self):
         self.form = DirectoryFilterForm(self.request.GET or None)
         return self.form.filter(Profile.objects.public().for_listing())
-
-    def paginate_queryset(self, queryset, page_size):
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            self.kwargs[self.page_kwarg] = 1
-            self.request.GET = self.request.GET.copy()
-            self.request.GET[self.page_kwarg] = "1"
-            return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

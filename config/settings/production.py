@@ -24,15 +24,8 @@ def _require(name):
 
 DEBUG = False
 SECRET_KEY = _require("SECRET_KEY")
-try:
-    DATABASES = {"default": env.db_url_config(_require("DATABASE_URL"))}
-except Exception as exc:  # noqa: BLE001 - any parse error becomes one clear line
-    sys.exit(f"Configuration error: DATABASE_URL is not a valid database URL ({exc}).")
-if not DATABASES["default"].get("ENGINE"):
-    sys.exit("Configuration error: DATABASE_URL names an unknown database scheme.")
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# base.py parsed and checked DATABASE_URL; production must not fall back to its SQLite default.
+_require("DATABASE_URL")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["takafamap.ma", "www.takafamap.ma"])
 

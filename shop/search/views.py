@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from core.pagination import ForgivingPaginationMixin
 from shop.catalogue.models import Category
 from shop.catalogue.queries import filter_products, public_products
 
 from .forms import BrowseForm
 
 
-class CatalogueView(ListView):
+class CatalogueView(ForgivingPaginationMixin, ListView):
     """All products, filterable by sector, province and text, sortable, paginated."""
 
     template_name = "oscar/catalogue/browse.html"
@@ -41,16 +42,6 @@ class CatalogueView(ListView):
         ).annotate(min_price=Min("stockrecords__price"))
         ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
         return queryset.order_by(*ordering)
-
-    def paginate_queryset(self, queryset, page_size):
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            # A page past the end or a malformed number shows the first page.
-            self.kwargs[self.page_kwarg] = 1
-            self.request.GET = self.request.GET.copy()
-            self.request.GET[self.page_kwarg] = "1"
-            return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
