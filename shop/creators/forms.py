@@ -15,11 +15,24 @@ PHYSICAL = "physical"
 SERVICE = "service"
 
 
+# Product classes are rows (named in French by their data migration); people read these.
+PRODUCT_CLASS_LABELS = {
+    SERVICE: _("Service"),
+    PHYSICAL: _("Physical product"),
+    "digital": _("Digital product"),
+}
+
+
+class ProductClassField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return PRODUCT_CLASS_LABELS.get(obj.slug, obj.name)
+
+
 class ProductForm(forms.ModelForm):
     """A product or service; ``discipline``, ``price`` and ``num_in_stock`` live outside
     the product (its category and the creator's stock record) and are saved by the view."""
 
-    product_class = forms.ModelChoiceField(
+    product_class = ProductClassField(
         label=_("Kind"),
         queryset=ProductClass.objects.filter(slug__in=["service", PHYSICAL, "digital"]).order_by(
             "pk"
