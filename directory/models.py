@@ -16,6 +16,8 @@ from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.search import index
 
+from core.uploads import validate_image
+
 
 class TranslatedNameMixin(models.Model):
     """French name (the reference), with Arabic and English names beside it."""
@@ -105,42 +107,7 @@ class Province(TranslatedNameMixin, index.Indexed):
 
 
 # Uploads: what a profile photo or portfolio image may be (checked by content, not name).
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
-
-
-def validate_uploaded_image(upload):
-    """Refuse anything but a real JPEG, PNG or WebP picture under the size limit.
-
-    The content is checked, not the name: an SVG or HTML file renamed ``.jpg`` is refused.
-    Files already stored (not a new upload) are not re-read.
-    """
-    if not upload or getattr(upload, "_committed", False):
-        return
-    size = getattr(upload, "size", 0) or 0
-    if size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("This file is too large (%(size)s MB); the limit is %(limit)s MB."),
-            params={"size": f"{size / 1024 / 1024:.1f}", "limit": MAX_UPLOAD_BYTES // 1024 // 1024},
-            code="too_large",
-        )
-    from PIL import Image, UnidentifiedImageError
-
-    file = getattr(upload, "file", upload)
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            _("This file is not a picture we can read: send a JPEG, PNG or WebP image."),
-            code="not_an_image",
-        ) from error
-    finally:
-        file.seek(0)
-    if image_format not in ALLOWED_IMAGE_FORMATS:
-        raise ValidationError(_("Send a JPEG, PNG or WebP image."), code="image_format")
+validate_uploaded_image = validate_image
 
 
 # The Oriental region's bounding box (WGS84): from Saïdia and Ras el Ma on the coast down to

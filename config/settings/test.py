@@ -9,6 +9,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
 # A file-backed SQLite test database lets ``--reuse-db`` skip the migrations next time.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # TEST_SQLITE_NAME lets two checkouts (or two people) test side by side.

@@ -165,7 +165,7 @@ def test_a_file_that_is_not_a_picture_is_refused(client, owner, name, content):
 
 
 def test_an_oversized_picture_is_refused(client, owner, monkeypatch):
-    monkeypatch.setattr("directory.models.MAX_UPLOAD_BYTES", 100)
+    monkeypatch.setattr("core.uploads.MAX_IMAGE_BYTES", 100)
 
     response = client.post(CREATE, {**form_data(photo_alt="Moi"), "photo": jpeg()})
 
