@@ -67,8 +67,16 @@ check: install ## Django system checks, missing migrations, deployment checks
 		DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 ALLOWED_HOSTS=takafamap.ma \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-bench: install-dev ## Measure throughput and latency of the main pages
-	$(BIN)/python -m bench.run
+.PHONY: backup restore
+backup: install ## Save the database (JSON) and the media to backups/<timestamp>/
+	$(MANAGE) backup
+
+restore: install ## Replace the database and media with a backup: make restore BACKUP=backups/<timestamp>
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<timestamp>"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
+
+bench: install-dev ## Load-test the main pages on PostgreSQL + gunicorn at 10,000 products (see bench/run.py)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, databases, media and compiled files
 	rm -rf $(VENV) db.sqlite3 .test-db*.sqlite3 media .test-media staticfiles

@@ -1,370 +1,543 @@
-"""Throughput and latency of the main pages: ``make bench`` (``python -m bench.run``).
+"""Throughput and latency of the main pages, served as in production: ``make bench``.
 
-A benchmark, not a test: it asserts nothing and prints one table. Everything runs in this
-process through Django's test ``Client`` (no network, no server), with the test settings
-(``config.settings.test``: DEBUG off, fast password hashing) on a throwaway SQLite
-database, ``/tmp/takafamap-bench/bench.sqlite3``.
+A benchmark, not a test: it asserts nothing, prints one table and writes it as JSON to
+``.bench/<commit>.json`` for comparison between commits. Steps:
 
-The database: running every migration costs one to two minutes, so it is done once and
-the file kept between runs. When the file is missing, the migrated test database that
-pytest keeps with ``--reuse-db`` (``.test-db.sqlite3``) is copied instead, if it has its
-migrated rows, and only missing migrations are applied; otherwise everything is migrated
-from scratch, once. The developer's ``db.sqlite3`` is never touched (its contents depend on
-what was seeded or edited, which would make runs incomparable). The first run then builds
-a fixed amount of data with the test factories: 30 creators with a shop each and 150
-products, 2,000 directory profiles with coordinates (bulk-inserted) for the map's
-GeoJSON, and bulk-inserted products up to 10,000 so search is measured at the search
-issue's scale; the last line says what rebuilding the search index costs.
-``--fresh`` starts again from an empty file.
+1. A PostgreSQL database of its own (``BENCH_DATABASE_URL``, default
+   ``postgres://postgres@127.0.0.1:5432/takafamap_bench_<products>``), created when missing
+   (``--fresh`` drops it first), migrated, then filled with ``seed_demo`` and
+   ``seed_scale`` (10,000 products and services, 2,000 profiles, 500 news, 20,000 contacts
+   by default; ``--products`` for another size, each size in its own database). The search
+   data is rebuilt (``search_index --rebuild``) and timed.
+2. The production settings (``config.settings.production``: DEBUG off, manifest static
+   files collected into ``/tmp/takafamap-bench/static``, the anonymous page cache on),
+   with Redis as cache and session store when ``redis-server`` is installed (a private
+   instance on port 6391, stopped at the end), served by gunicorn with 2 workers.
+3. SQL queries per request, measured separately in a subprocess with Django's test client
+   and ``CaptureQueriesContext``: as served (a warm second request, so a cached page shows
+   0) and with the page cache off.
+4. Load from ``wrk`` (16 connections, 2 threads, ``--duration`` seconds per URL) or, without
+   wrk, a Python client with 16 threads: requests/s, p50, p95, response bytes, and each
+   page's throughput as a ratio of ``/robots.txt`` (the cheapest page Django serves here).
+   Pages where signing in changes what is served are measured again with a signed-in
+   session cookie.
+5. The peak resident memory of each gunicorn worker (``VmHWM`` in ``/proc``).
+6. The database search backend's own latency for a few queries (p50/p95, in process).
 
-Each page gets ``--requests`` warm-up requests, then the same number measured; the SQL
-query count comes from one further request. Each page stops early after ``--budget``
-seconds (half for the warm-up, half for the measure), so a run stays around a minute.
+``python -m bench.run --inprocess`` runs the older in-process SQLite benchmark instead
+(``bench/inprocess.py``: Django's test client, no server, search at 10,000 products).
 """
 
 import argparse
+import json
 import os
-import sqlite3
+import re
+import shutil
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
-import warnings
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = Path("/tmp/takafamap-bench")
-BENCH_DB = BENCH_DIR / "bench.sqlite3"
-TEST_DB = ROOT / ".test-db.sqlite3"
-CREATORS = 30
-PRODUCTS_PER_CREATOR = 5
-MAP_PROFILES = 2000
-CATALOGUE_PRODUCTS = 10000  # the search issue's scale: 10,000 products, 2,000 profiles
+WORK = Path("/tmp/takafamap-bench")
+PYTHON = sys.executable
+PORT = 8109
+REDIS_PORT = 6391
+CONNECTIONS = 16
+UNCACHED_TOO = ("home", "catalogue", "category", "directory", "search", "search facets")
+SEARCH_QUERIES = ["son", "eclairage oujda", "mapping", "اضاءه", "portrait nador"]
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+    summary.bytes, latency:percentile(50), latency:percentile(95),
+    summary.errors.status + summary.errors.connect + summary.errors.timeout))
+end
+"""
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=40, help="measured requests per page")
-    parser.add_argument("--budget", type=float, default=12.0, help="seconds at most per page")
-    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
-    return parser.parse_args()
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--profiles", type=int, default=2_000)
+    parser.add_argument("--news", type=int, default=500)
+    parser.add_argument("--contacts", type=int, default=20_000)
+    parser.add_argument("--fresh", action="store_true", help="drop and rebuild the database")
+    parser.add_argument("--python-load", action="store_true", help="use the Python client")
+    parser.add_argument("--inprocess", action="store_true", help="the in-process SQLite bench")
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_known_args()
 
 
-def configure_django():
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(ROOT))
-    # WhiteNoise warns once per handler when ``collectstatic`` has not run; irrelevant here.
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+# ---------------------------------------------------------------------- environment
+def database_url(products):
+    return os.environ.get(
+        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/takafamap_bench_{products}"
+    )
+
+
+def server_env(args, redis_url):
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+            "DATABASE_URL": database_url(args.products),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SECURE_SSL_REDIRECT": "False",
+            "STATIC_ROOT": str(WORK / "static"),
+            "MEDIA_ROOT": str(WORK / "media"),
+            "PRIVATE_MEDIA_ROOT": str(WORK / "private-media"),
+            "LOG_LEVEL": "WARNING",
+            "PYTHONWARNINGS": "ignore",
+        }
+    )
+    env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+def manage(env, *command, quiet=False):
+    started = time.perf_counter()
+    subprocess.run(
+        [PYTHON, "manage.py", *command],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+    return time.perf_counter() - started
+
+
+def ensure_database(url, fresh):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            print(f"Creating the PostgreSQL database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def start_redis():
+    binary = shutil.which("redis-server")
+    if not binary:
+        return None, ""
+    process = subprocess.Popen(
+        [binary, "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_port(REDIS_PORT)
+    return process, f"redis://127.0.0.1:{REDIS_PORT}/0"
+
+
+def wait_for_port(port, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise SystemExit(f"nothing answers on port {port}")
+
+
+def commit_id():
+    head = ROOT / ".git" / "HEAD"
+    try:
+        ref = head.read_text().strip()
+        if ref.startswith("ref: "):
+            return (ROOT / ".git" / ref[5:]).read_text().strip()[:12]
+        return ref[:12]
+    except OSError:
+        return "unknown"
+
+
+# ---------------------------------------------------------------------- probe (subprocess)
+def probe():
+    """Run inside the production settings: URLs to measure, a signed-in session, SQL counts
+    and in-process search latency. Prints one JSON document."""
     import django
 
+    sys.path.insert(0, str(ROOT))
     django.setup()
+    from importlib import import_module
 
-
-def has_migrated_rows(path):
-    """Whether ``path`` is a SQLite database with the rows data migrations create."""
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return db.execute("SELECT COUNT(*) FROM wagtailcore_site").fetchone()[0] > 0
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return False
-
-
-def copy_sqlite(source, target):
-    """A consistent copy, even if pytest has the source open."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-def prepare_database(fresh):
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    if fresh and BENCH_DB.exists():
-        BENCH_DB.unlink()
-    if not BENCH_DB.exists() and TEST_DB.exists() and has_migrated_rows(TEST_DB):
-        print(f"Copying the migrated test database {TEST_DB.name} to {BENCH_DB}")
-        copy_sqlite(TEST_DB, BENCH_DB)
-    configure_django()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    if plan:
-        print(f"Applying {len(plan)} migrations (once; the file is kept for the next runs)…")
-        started = time.perf_counter()
-        call_command("migrate", interactive=False, verbosity=0)
-        print(f"  done in {time.perf_counter() - started:.0f} s")
-
-
-def build_data():
-    """30 creators in every province and discipline, 5 products each, if not there yet."""
-    from decimal import Decimal
-
-    from directory.models import Discipline, Province
-    from shop.catalogue.models import Product
-    from tests.factories import PartnerFactory, ProductFactory, ProfileFactory
-
-    wanted = CREATORS * PRODUCTS_PER_CREATOR
-    if Product.objects.count() >= wanted:
-        return
-    print(f"Building {CREATORS} creators and {wanted} products…")
-    disciplines = list(Discipline.objects.all())
-    provinces = list(Province.objects.all())
-    kinds = ["service", "physical", "digital"]
-    for n in range(CREATORS):
-        discipline = disciplines[n % len(disciplines)]
-        profile = ProfileFactory(
-            name=f"Créateur bench {n:02d}",
-            province=provinces[n % len(provinces)],
-            disciplines=[discipline],
-            is_accompanied=n % 2 == 0,
-        )
-        partner = PartnerFactory(name=f"Boutique bench {n:02d}", profile=profile)
-        for p in range(PRODUCTS_PER_CREATOR):
-            ProductFactory(
-                title=f"{discipline.name} — offre {n:02d}-{p}",
-                discipline=discipline.slug,
-                partner=partner,
-                kind=kinds[p % len(kinds)],
-                price=Decimal(150 + 75 * p + 10 * n),
-            )
-
-
-def build_map_profiles():
-    """2,000 approved profiles with coordinates in the Oriental, for the map's GeoJSON.
-
-    Bulk-inserted (the factories would take minutes); their disciplines are set in bulk too.
-    """
-    import random
-    from decimal import Decimal
-
-    from directory.models import Discipline, Profile, Province
-
-    existing = Profile.objects.filter(slug__startswith="bench-map-").count()
-    if existing >= MAP_PROFILES:
-        return
-    print(f"Building {MAP_PROFILES - existing} directory profiles for the map…")
-    rng = random.Random(2000)
-    provinces = list(Province.objects.all())
-    disciplines = list(Discipline.objects.all())
-    kinds = [kind for kind, _ in Profile.Kind.choices]
-    profiles = []
-    for n in range(existing, MAP_PROFILES):
-        province = provinces[n % len(provinces)]
-        profiles.append(
-            Profile(
-                name=f"Profil carte {n:04d}",
-                slug=f"bench-map-{n:04d}",
-                kind=kinds[n % len(kinds)],
-                status=Profile.Status.APPROVED,
-                headline="Professionnel de la culture",
-                province=province,
-                city=province.name,
-                latitude=Decimal(f"{float(province.latitude) + rng.uniform(-0.05, 0.05):.6f}"),
-                longitude=Decimal(f"{float(province.longitude) + rng.uniform(-0.05, 0.05):.6f}"),
-                availability="available" if n % 3 else "busy",
-                is_accompanied=n % 4 == 0,
-            )
-        )
-    created = Profile.objects.bulk_create(profiles, batch_size=500)
-    through = Profile.disciplines.through
-    through.objects.bulk_create(
-        [
-            through(profile_id=p.pk, discipline_id=disciplines[i % len(disciplines)].pk)
-            for i, p in enumerate(created)
-        ],
-        batch_size=500,
-    )
-
-
-def build_catalogue_scale():
-    """Bulk-insert products up to ``CATALOGUE_PRODUCTS`` (with stock records and categories),
-    spread over the bench creators' shops, so search is measured at the issue's scale."""
-    import random
-    from decimal import Decimal
-
-    from shop.catalogue.models import Category, Product, ProductCategory, ProductClass
-    from shop.partner.models import Partner, StockRecord
-
-    missing = CATALOGUE_PRODUCTS - Product.objects.count()
-    if missing <= 0:
-        return
-    print(f"Building {missing} more products for search at scale…")
-    rng = random.Random(10000)
-    partners = list(Partner.objects.filter(name__startswith="Boutique bench"))
-    classes = list(ProductClass.objects.all())
-    categories = list(
-        Category.objects.filter(discipline__isnull=False).select_related("discipline")
-    )
-    words = [
-        "Portrait",
-        "Clip",
-        "Mixage",
-        "Sonorisation",
-        "Éclairage",
-        "Mapping",
-        "Affiche",
-        "Pack sonore",
-        "Reportage",
-        "Tirage",
-        "Captation",
-        "Habillage",
-    ]
-    start = Product.objects.count()
-    products = []
-    for n in range(start, start + missing):
-        category = categories[n % len(categories)]
-        title = f"{rng.choice(words)} {category.discipline.name.lower()} {n:05d}"
-        products.append(
-            Product(
-                title=title,
-                slug=f"bench-scale-{n:05d}",
-                product_class=classes[n % len(classes)],
-                description=f"{title} : offre de démonstration pour le banc d'essai.",
-                is_public=True,
-                available_at_karfour=n % 7 == 0,
-            )
-        )
-    created = Product.objects.bulk_create(products, batch_size=500)
-    StockRecord.objects.bulk_create(
-        [
-            StockRecord(
-                product_id=product.pk,
-                partner=partners[i % len(partners)],
-                partner_sku=f"SCALE-{product.pk}",
-                price=Decimal(100 + (i * 37) % 20000),
-                price_currency="MAD",
-                num_in_stock=10,
-            )
-            for i, product in enumerate(created)
-        ],
-        batch_size=500,
-    )
-    ProductCategory.objects.bulk_create(
-        [
-            ProductCategory(
-                product_id=product.pk, category=categories[(start + i) % len(categories)]
-            )
-            for i, product in enumerate(created)
-        ],
-        batch_size=500,
-    )
-
-
-def search_rebuild_line():
-    """How long rebuilding the search index takes, for the backend in use."""
     from django.conf import settings
-    from django.core.management import call_command
-
-    if not getattr(settings, "ELASTICSEARCH_URL", ""):
-        return "search index rebuild: none needed (the database backend folds text at query time)"
-    started = time.perf_counter()
-    call_command("search_index", rebuild=True, verbosity=0)
-    return f"search index rebuild (Elasticsearch): {time.perf_counter() - started:.1f} s"
-
-
-def pages():
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
     from django.utils import translation
 
-    from shop.catalogue.models import Product
+    from accounts.models import User
+    from cms.models import EventIndexPage, NewsIndexPage
+    from directory.models import Profile
+    from shop.catalogue.models import Category
+    from shop.catalogue.queries import public_products
+    from shop.partner.models import Partner
+    from sitesearch.backends.base import Filters
+    from sitesearch.backends.database import DatabaseBackend
 
-    product = Product.objects.browsable().order_by("pk").first()
     with translation.override("fr"):
-        product_url = product.get_absolute_url()
-    return [
-        ("home", "/fr/"),
-        ("shop", "/fr/shop/catalogue/"),
-        ("directory", "/fr/directory/"),
-        ("map.geojson", "/fr/directory/map.geojson"),
-        ("map hubs", "/fr/directory/map.geojson?kind=hub&available=on"),
-        ("product", product_url),
-        ("search", "/fr/search/?q=son"),
-        ("search 2w", "/fr/search/?q=eclairage+oujda"),
-        ("search tab", "/fr/search/?q=profil&type=profiles&page=3"),
-        ("suggest", "/fr/search/suggest?q=crea"),
-        ("healthz", "/healthz"),
-    ]
+        product = public_products().filter(slug__startswith="scale-").order_by("pk").first()
+        product = product or public_products().order_by("pk").first()
+        category = Category.objects.filter(discipline__isnull=False).order_by("pk").first()
+        shop = Partner.objects.filter(slug__isnull=False, is_active=True).order_by("pk").first()
+        profile = Profile.objects.public().filter(slug__startswith="scale-").order_by("pk")
+        profile = profile.first() or Profile.objects.public().order_by("pk").first()
+        news = NewsIndexPage.objects.live().filter(locale__language_code="fr").first()
+        events = EventIndexPage.objects.live().filter(locale__language_code="fr").first()
+        pages = [
+            ("robots.txt", "/robots.txt", False),
+            ("home", "/fr/", True),
+            ("news index", news.url if news else "/fr/", False),
+            ("event index", events.url if events else "/fr/", False),
+            ("catalogue", "/fr/shop/catalogue/", True),
+            ("category", category.get_absolute_url(), False),
+            ("product", product.get_absolute_url(), True),
+            ("creator shop", shop.get_absolute_url(), False),
+            ("directory", "/fr/directory/", True),
+            ("profile", profile.get_absolute_url(), False),
+            ("map.geojson", "/fr/directory/map.geojson", False),
+            ("search", "/fr/search/?q=son", True),
+            ("search facets", "/fr/search/?q=son&province=nador&type=products", False),
+        ]
+
+    user, _ = User.objects.get_or_create(email="bench@example.org", defaults={"first_name": "B"})
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+
+    def count(url, signed_in):
+        client = Client()
+        if signed_in:
+            client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+        client.get(url, secure=True)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, secure=True)
+        return len(queries), response.status_code
+
+    rows = []
+    for name, url, signed_in_too in pages:
+        served, status = count(url, False)
+        with override_settings(PAGE_CACHE_ENABLED=False):
+            uncached, _status = count(url, False)
+        rows.append(
+            {"name": name, "url": url, "signed_in": False, "sql": served, "sql_uncached": uncached,
+             "status": status}
+        )  # fmt: skip
+        if signed_in_too:
+            signed, status = count(url, True)
+            rows.append(
+                {"name": name, "url": url, "signed_in": True, "sql": signed,
+                 "sql_uncached": signed, "status": status}
+            )  # fmt: skip
+
+    backend = DatabaseBackend()
+    search = []
+    with translation.override("fr"):
+        for query in SEARCH_QUERIES:
+            backend.search(query, Filters())
+            timings = []
+            for _ in range(15):
+                started = time.perf_counter()
+                backend.search(query, Filters(), per_page=6)
+                timings.append((time.perf_counter() - started) * 1000)
+            timings.sort()
+            search.append(
+                {"query": query, "p50_ms": statistics.median(timings),
+                 "p95_ms": timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]}
+            )  # fmt: skip
+    counts = {
+        "products": public_products().count(),
+        "profiles": Profile.objects.public().count(),
+    }
+    print("PROBE " + json.dumps({"pages": rows, "session": session.session_key,
+                                 "cookie": settings.SESSION_COOKIE_NAME, "search": search,
+                                 "counts": counts}))  # fmt: skip
 
 
-def measure(client, url, requests, budget):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def get():
-        response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}; fix it before measuring")
-
-    deadline = time.perf_counter() + budget / 2
-    for _ in range(requests):  # warm-up: template compilation, caches, connections
-        get()
-        if time.perf_counter() > deadline:
-            break
-    latencies = []
-    started = time.perf_counter()
-    deadline = started + budget / 2
-    for _ in range(requests):
-        t0 = time.perf_counter()
-        get()
-        latencies.append((time.perf_counter() - t0) * 1000)
-        if time.perf_counter() > deadline:
-            break
-    elapsed = time.perf_counter() - started
-    with CaptureQueriesContext(connection) as queries:
-        get()
-    latencies.sort()
-    p95 = latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))]
+# ---------------------------------------------------------------------- load
+def load_wrk(url, duration, cookie):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "30s", "-s",
+               script.name, url]  # fmt: skip
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    match = re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", output)
+    requests, micros, size, p50, p95, errors = (int(v) for v in match.groups())
     return {
-        "n": len(latencies),
-        "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies),
-        "p95": p95,
-        "max": latencies[-1],
-        "queries": len(queries),
+        "rps": requests / (micros / 1e6),
+        "p50_ms": p50 / 1000,
+        "p95_ms": p95 / 1000,
+        "bytes": size // max(requests, 1),
+        "errors": errors,
+        "requests": requests,
     }
 
 
-def main():
-    args = parse_args()
+def load_python(url, duration, cookie):
+    """A fallback load generator: 16 threads, one keep-alive connection each."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, sizes, errors = [], [], [0]
+    lock = threading.Lock()
+    deadline = time.perf_counter() + duration
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        headers = {"Cookie": cookie} if cookie else {}
+        mine, my_sizes = [], []
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+                if response.status != 200:
+                    errors[0] += 1
+            except OSError:
+                errors[0] += 1
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                continue
+            mine.append((time.perf_counter() - started) * 1000)
+            my_sizes.append(len(body))
+        with lock:
+            latencies.extend(mine)
+            sizes.extend(my_sizes)
+
     started = time.perf_counter()
-    prepare_database(args.fresh)
-    build_data()
-    build_map_profiles()
-    build_catalogue_scale()
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    n = len(latencies) or 1
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies) if latencies else 0,
+        "p95_ms": latencies[min(n - 1, round(0.95 * (n - 1)))] if latencies else 0,
+        "bytes": (sum(sizes) // len(sizes)) if sizes else 0,
+        "errors": errors[0],
+        "requests": len(latencies),
+    }
 
-    from django.db import connection
-    from django.test import Client
 
-    client = Client()
+def worker_pids(master):
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+            pids.append(int(entry.name))
+    return pids
+
+
+def peak_memory_mb(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = 0
+    try:
+        memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
+    except (OSError, ValueError):
+        pass
+    return f"{os.cpu_count()} CPU ({cpu}), {memory} GB RAM, Python {sys.version.split()[0]}"
+
+
+def start_gunicorn(env):
+    process = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--workers", "2",
+         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    wait_for_port(PORT)
+    return process
+
+
+def warm(base, row, data, times=4):
+    for _ in range(times):
+        request = urllib.request.Request(base + row["url"])
+        if row["signed_in"]:
+            request.add_header("Cookie", f"{data['cookie']}={data['session']}")
+        urllib.request.urlopen(request, timeout=120).read()
+
+
+def measure(load, base, row, data, duration, signed_in):
+    cookie = f"{data['cookie']}={data['session']}" if signed_in else ""
+    result = load(base + row["url"], duration, cookie)
+    print(f"  {row['name']:<14} {'signed in' if signed_in else 'anonymous':<9} "
+          f"{result['rps']:8.1f} req/s")  # fmt: skip
+    return {**row, **result, "uncached": signed_in}
+
+
+# ---------------------------------------------------------------------- main
+def main():
+    args, rest = parse_args()
+    if args.probe:
+        return probe()
+    if args.inprocess:
+        from bench import inprocess
+
+        return inprocess.main(rest)
+
+    started = time.perf_counter()
+    WORK.mkdir(parents=True, exist_ok=True)
+    redis, redis_url = start_redis()
+    gunicorn = None
+    try:
+        env = server_env(args, redis_url)
+        ensure_database(env["DATABASE_URL"], args.fresh)
+        print("Migrating…")
+        manage(env, "migrate", "--no-input", "-v0")
+        print("Demo data (seed_demo)…")
+        manage(env, "seed_demo", quiet=True)
+        print("Scale data (seed_scale)…")
+        seed_seconds = manage(
+            env, "seed_scale", f"--products={args.products}", f"--profiles={args.profiles}",
+            f"--news={args.news}", f"--contacts={args.contacts}",
+        )  # fmt: skip
+        print("Rebuilding the search data…")
+        rebuild_seconds = manage(env, "search_index", "--rebuild", quiet=True)
+        manage(env, "collectstatic", "--no-input", "-v0")
+
+        print("Counting SQL queries per page (test client)…")
+        output = subprocess.run(
+            [PYTHON, "-m", "bench.run", "--probe"],
+            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        data = json.loads(output.split("PROBE ", 1)[1])
+
+        gunicorn = start_gunicorn(env)
+        base = f"http://127.0.0.1:{PORT}"
+        for row in data["pages"]:  # warm every worker once (templates, connections)
+            warm(base, row, data)
+
+        use_wrk = shutil.which("wrk") and not args.python_load
+        load = load_wrk if use_wrk else load_python
+        tool = "wrk" if use_wrk else "Python client"
+        print(
+            f"\nLoad: {tool}, {CONNECTIONS} connections, {args.duration} s per URL; "
+            f"gunicorn 2 workers; PostgreSQL; cache {'Redis' if redis_url else 'local memory'}"
+        )
+        results = []
+        for row in data["pages"]:
+            warm(base, row, data)  # the page cache keeps pages PAGE_CACHE_SECONDS only
+            results.append(measure(load, base, row, data, args.duration, row["signed_in"]))
+        workers = worker_pids(gunicorn.pid)
+        memory = max((peak_memory_mb(pid) for pid in workers), default=0.0)
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+
+        # The same pages anonymous with the page cache off: the cost of a cache miss.
+        gunicorn = start_gunicorn({**env, "PAGE_CACHE_ENABLED": "False"})
+        for row in data["pages"]:
+            if row["name"] in UNCACHED_TOO and not row["signed_in"]:
+                warm(base, row, data)
+                result = measure(load, base, row, data, args.duration, False)
+                results.append({**result, "uncached": True, "sql": row["sql_uncached"]})
+        workers = worker_pids(gunicorn.pid)
+        memory = max([memory, *(peak_memory_mb(pid) for pid in workers)])
+    finally:
+        if gunicorn:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=30)
+        if redis:
+            redis.terminate()
+            redis.wait(timeout=10)
+
+    reference = next(r for r in results if r["name"] == "robots.txt")
+    print(f"\nMachine: {machine()}")
     print(
-        f"\nDjango test Client, in process, SQLite ({connection.settings_dict['NAME']}); "
-        f"{args.requests} warm-up + {args.requests} measured requests per page\n"
+        f"Data: {data['counts']['products']} public products, "
+        f"{data['counts']['profiles']} public profiles"
     )
-    columns = ("n", "req/s", "p50 ms", "p95 ms", "max ms", "SQL")
-    widths = (4, 8, 8, 8, 8, 4)
-    header = f"{'page':<10} {'url':<44} " + " ".join(
-        f"{column:>{width}}" for column, width in zip(columns, widths, strict=True)
+    header = (
+        f"{'page':<14} {'who':<9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>4} "
+        f"{'SQL nc':>6} {'bytes':>8} {'vs robots':>9} {'err':>4}"
     )
     print(header)
     print("-" * len(header))
-    for name, url in pages():
-        r = measure(client, url, args.requests, args.budget)
+    for r in results:
+        r["ratio"] = r["rps"] / reference["rps"] if reference["rps"] else 0
+        who = "signed in" if r["signed_in"] else ("anon, nc" if r["uncached"] else "anon")
         print(
-            f"{name:<10} {url[:44]:<44} {r['n']:>4} {r['rps']:>8.1f} {r['p50']:>8.1f} "
-            f"{r['p95']:>8.1f} {r['max']:>8.1f} {r['queries']:>4}"
+            f"{r['name']:<14} {who:<9} {r['rps']:>8.1f} "
+            f"{r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['sql']:>4} {r['sql_uncached']:>6} "
+            f"{r['bytes']:>8} {r['ratio']:>8.0%} {r['errors']:>4}"
         )
-    print("\n" + search_rebuild_line())
-    print(f"Total {time.perf_counter() - started:.1f} s")
+    print(
+        "(anon: anonymous with the page cache on; anon, nc: page cache off; SQL: queries per "
+        "request as served, warm; SQL nc: with the page cache off; err: non-2xx or timeouts)"
+    )
+    print(f"\nPeak worker memory (VmHWM): {memory:.0f} MB")
+    print(f"seed_scale: {seed_seconds:.0f} s; search data rebuild: {rebuild_seconds:.1f} s")
+    print("Database search backend, in process (PostgreSQL):")
+    for s in data["search"]:
+        print(f"  {s['query']:<16} p50 {s['p50_ms']:7.1f} ms   p95 {s['p95_ms']:7.1f} ms")
+
+    report = {
+        "commit": commit_id(),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine(),
+        "tool": tool,
+        "connections": CONNECTIONS,
+        "duration_s": args.duration,
+        "cache": "redis" if redis_url else "locmem",
+        "counts": data["counts"],
+        "pages": results,
+        "peak_worker_memory_mb": round(memory, 1),
+        "seed_scale_s": round(seed_seconds, 1),
+        "search_rebuild_s": round(rebuild_seconds, 1),
+        "search": data["search"],
+    }
+    out = ROOT / ".bench" / f"{report['commit']}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(f"\nWritten to {out.relative_to(ROOT)}; total {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -15,23 +15,39 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from core import views as core_views
+from shop.payment import views as payment_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Rate-limited sign-in and password reset first, on the same paths (accounts/urls.py).
+    path("admin/", include(accounts_urls.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", include(accounts_urls.django_admin_urlpatterns)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    # Stripe calls this (no language prefix, no CSRF token: the signature is checked instead).
+    path("payments/stripe/webhook/", payment_views.stripe_webhook, name="stripe-webhook"),
     path("", core_views.root_redirect, name="root"),
 ]
 
 urlpatterns += i18n_patterns(
+    path("shop/", include(accounts_urls.shop_urlpatterns)),  # rate-limited sign-in (accounts)
     path("shop/", include("shop.creators.urls")),
+    path("shop/", include("shop.quotes.urls")),
+    path("shop/", include("shop.payment.urls")),
+    path("shop/", include("shop.payouts.urls")),
+    path("shop/", include("shop.downloads.urls")),
+    path("shop/market/", include("shop.market.urls")),
+    path("shop/my-shop/orders/", include("shop.fulfilment.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("directory/", include("directory.urls")),
+    path("hackathon/", include("hackathon.urls")),
+    path("privacy/my-data/", include("youth.urls")),
     path("search/", include("sitesearch.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.conf import settings
 from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +13,6 @@ class SiteSearchConfig(AppConfig):
         from .backends.database import register_sqlite_fold
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="sitesearch_fold")
-        if settings.ELASTICSEARCH_URL:
-            from . import signals
+        from . import signals
 
-            signals.connect()
+        signals.connect()

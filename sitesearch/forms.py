@@ -6,6 +6,7 @@ from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.models import ProductClass
 
 from .backends.base import GROUPS, PRICE_RANGES, Filters
+from .pages import PAGE_TYPES
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
@@ -18,6 +19,7 @@ FACET_LABELS = {
     "product_type": _("Product or service"),
     "price": _("Price"),
     "karfour": _("At L'Karfour"),
+    "page_type": _("Kind of page"),
 }
 
 
@@ -38,6 +40,7 @@ def parse(params):
         "kind": lambda v: v in Profile.Kind.values,
         "product_type": lambda v: ProductClass.objects.filter(slug=v).exists(),
         "price": lambda v: v in PRICE_RANGES,
+        "page_type": lambda v: v in PAGE_TYPES,
     }
     for name, check in checks.items():
         value = params.get(name, "").strip()[:80]

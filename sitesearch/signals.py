@@ -1,19 +1,27 @@
-"""Keep the Elasticsearch indices in step with the database (only when it is configured).
+"""Keep the search data in step with the database.
 
-Saving a product or profile re-indexes it, or removes it when it is no longer visible
-(hidden, pending, suspended, shop closed); deleting removes it. The work runs after the
-transaction commits, and a failure is logged, never raised: ``search_index --rebuild``
-repairs any drift.
+* Always: saving a product or profile rewrites its ``SearchEntry`` (the database backend's
+  folded text) after the transaction commits; deleting it deletes the entry (cascade).
+* With Elasticsearch: saving a product or profile re-indexes it, or removes it when it is
+  no longer visible (hidden, pending, suspended, shop closed); deleting removes it; a
+  stock record saved or deleted (a price or stock change alone) re-indexes its product.
+
+The work runs after the transaction commits, and a failure is logged, never raised:
+``search_index --rebuild`` repairs any drift.
 """
 
 import logging
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from directory.models import Profile
 from shop.catalogue.models import Product
+from shop.partner.models import StockRecord
+
+from .index import sync_entry
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +61,28 @@ def sync(model, pk):
         logger.warning("search index: could not sync %s %s: %s", model.__name__, pk, error)
 
 
+def _safe_entry(model, pk):
+    try:
+        sync_entry(model, pk)
+    except Exception:  # noqa: BLE001 - a search entry must never break the save
+        logger.exception("search entry: could not sync %s %s", model.__name__, pk)
+
+
 def on_change(sender, instance, **kwargs):
-    transaction.on_commit(partial(sync, sender, instance.pk))
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    model = Profile if issubclass(sender, Profile) else Product
+    if kwargs.get("signal") is post_save:
+        transaction.on_commit(partial(_safe_entry, model, instance.pk))
+    if settings.ELASTICSEARCH_URL:
+        transaction.on_commit(partial(sync, model, instance.pk))
+
+
+def on_stock_change(sender, instance, **kwargs):
+    """A price, stock or partner change alone re-indexes the product (Elasticsearch)."""
+    if kwargs.get("raw") or not settings.ELASTICSEARCH_URL or not instance.product_id:
+        return
+    transaction.on_commit(partial(sync, Product, instance.product_id))
 
 
 def connect():
@@ -63,3 +91,5 @@ def connect():
         post_delete.connect(
             on_change, sender=model, dispatch_uid=f"sitesearch_delete_{model.__name__}"
         )
+    post_save.connect(on_stock_change, sender=StockRecord, dispatch_uid="sitesearch_stock_save")
+    post_delete.connect(on_stock_change, sender=StockRecord, dispatch_uid="sitesearch_stock_delete")

@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from . import forms
+from . import forms, pages
 from .backends import DATABASE_BACKEND, get_backend
 from .backends.base import GROUPS, SearchUnavailable
 from .text import tokens
@@ -26,7 +26,7 @@ GROUP_LABELS = {
     "products": _("Products and services"),
     "pages": _("Pages"),
 }
-SHARED_FACETS = ("sector", "discipline", "province")
+SHARED_FACETS = ("sector", "discipline", "province", "page_type")
 
 
 def _run(method, *args, **kwargs):
@@ -52,11 +52,11 @@ def _url(params, **changes):
 
 def _facets(results, tab, params):
     """Facets of the shown tab (shared facets summed over both groups on "All")."""
-    if tab in ("profiles", "products"):
+    if tab in GROUPS:
         facets = results.groups[tab].facets
     else:
         facets = {}
-        for key in ("profiles", "products"):
+        for key in GROUPS:
             for name, values in results.groups[key].facets.items():
                 if name not in SHARED_FACETS:
                     continue
@@ -115,6 +115,7 @@ def search(request):
         "searched": bool(tokens(query)) or not filters.is_empty(),
         "facets": _facets(results, tab, params),
         "has_filters": not filters.is_empty(),
+        "pages_skipped": not pages.applies(filters),
         "clear_filters_url": "?" + _clear(params),
         "notices": notices,
     }

@@ -417,6 +417,12 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     registration_open = models.BooleanField(_("registration open"), default=False)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: registration closes by itself at this date and time."),
+    )
     image = _image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
@@ -432,6 +438,7 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
                 FieldPanel("province"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_open"),
+                FieldPanel("registration_closes_at"),
             ],
             heading=_("When and where"),
         ),
@@ -476,9 +483,31 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         parts = [self.venue_name, self.province.label if self.province_id else ""]
         return ", ".join(part for part in parts if part)
 
+    @property
+    def takes_registrations(self):
+        """Open for registration now (places left or not): the form is shown."""
+        if self.is_past or not self.registration_open:
+            return False
+        return not (self.registration_closes_at and self.registration_closes_at <= timezone.now())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if "registration_form" not in context and self.takes_registrations:
+            from youth.views import registration_context
+
+            context.update(registration_context(self))
+        return context
+
     @path("")
     def event_route(self, request, *args, **kwargs):
         return self.render(request)
+
+    @path("register/", name="register")
+    def register(self, request):
+        """The registration form's POST (youth database, law 09-08 consent)."""
+        from youth.views import register_for_event
+
+        return register_for_event(request, self)
 
     @path("ics/", name="ics")
     def ics(self, request):

@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -240,11 +239,9 @@ class ContactPage(SeoMixin, AbstractEmailForm):
             if is_ratelimited(
                 request, group="cms.contact", key="ip", rate=RATE, method="POST", increment=True
             ):
-                return HttpResponse(
-                    _("Too many messages from your connection: please try again in an hour."),
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
+                from core.ratelimit import too_many_requests
+
+                return too_many_requests(request, RATE)
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):

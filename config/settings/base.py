@@ -13,6 +13,7 @@ Optional services switch on only when their variable is present:
 
 import sys
 import warnings
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -90,7 +91,7 @@ INSTALLED_APPS = [
     # Oscar (forked apps live in shop/)
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "shop.catalogue.apps.CatalogueConfig",
@@ -98,9 +99,9 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "shop.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -120,6 +121,13 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     # Our marketplace apps (beside the Oscar forks)
     "shop.creators.apps.CreatorsConfig",
+    "shop.fulfilment.apps.FulfilmentConfig",
+    "youth",  # event registrations, the youth database, personal-data rights
+    "hackathon",  # hackathon calls, jury, onboarding, accompaniment, indicators
+    "shop.market.apps.MarketConfig",
+    "shop.payouts.apps.PayoutsConfig",  # creators' earnings and payouts ledger
+    "shop.downloads.apps.DownloadsConfig",  # download links for digital products
+    "shop.quotes.apps.QuotesConfig",  # quotes for services (requests, versions, thread)
     # Oscar's dependencies and ours
     "widget_tweaks",
     "django_tables2",
@@ -132,6 +140,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "core.security.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -142,7 +153,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: whole pages for anonymous visitors (core/cache.py says what is cached and when).
+    "core.cache.PageCacheMiddleware",
 ]
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 TEMPLATES = [
     {
@@ -235,6 +250,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Users and authentication
 # --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Backups (core.backups) dump rows with datetimes kept to the microsecond.
+SERIALIZATION_MODULES = {"precise_json": "core.precise_json"}
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -345,6 +362,22 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY)
+# Checkout: the payment methods offered (card shows only when Stripe is enabled too).
+TAKAFAMAP_PAYMENT_METHODS = env.list(
+    "TAKAFAMAP_PAYMENT_METHODS", default=["cash", "bank_transfer", "card"]
+)
+# The programme's bank account, shown to clients who pay by bank transfer.
+TAKAFAMAP_BANK_DETAILS = {
+    "holder": env("BANK_ACCOUNT_HOLDER", default="Association Takafaship"),
+    "bank": env("BANK_NAME", default="Banque Populaire, agence Oujda Centre"),
+    "rib": env("BANK_RIB", default="190 315 21211 1234567890 12 34"),
+    "swift": env("BANK_SWIFT", default="BCPOMAMC"),
+}
+# Payouts ledger: the programme's commission on each paid line (0.10 = 10 %), default none.
+TAKAFAMAP_COMMISSION_RATE = Decimal(env.str("TAKAFAMAP_COMMISSION_RATE", default="0"))
+# Digital products: how long a download link lasts and how many downloads it allows.
+TAKAFAMAP_DOWNLOAD_DAYS = env.int("TAKAFAMAP_DOWNLOAD_DAYS", default=7)
+TAKAFAMAP_DOWNLOAD_LIMIT = env.int("TAKAFAMAP_DOWNLOAD_LIMIT", default=5)
 
 # --------------------------------------------------------------------------------------
 # Oscar
@@ -356,6 +389,7 @@ OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True  # reviews wait for staff approval (dashboard › reviews)
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
@@ -369,6 +403,62 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# ---- Content-Security-Policy (django-csp 4, core.security; tests/integration/security) ----
+# Public pages: no inline script at all (code lives in static/js/, data in data- attributes or
+# json_script); a per-request nonce covers the single ``oscar.init()`` call Oscar's page
+# templates extend. Styles: templates set ``--sector-colour`` in ``style=`` attributes, so
+# style *attributes* are allowed (style-src-attr) but <style> elements are not
+# (style-src-elem); browsers without those two directives fall back to style-src.
+# Stripe's script and frames are allowed only when card payments are enabled; the map's tiles
+# come from tile.openstreetmap.org.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# Stripe's own list: docs.stripe.com/security/guide#content-security-policy
+_STRIPE_JS = ["https://js.stripe.com", "https://*.js.stripe.com"] if STRIPE_ENABLED else []
+_STRIPE_FRAMES = [*_STRIPE_JS, "https://hooks.stripe.com"] if STRIPE_ENABLED else []
+_STRIPE_API = ["https://api.stripe.com"] if STRIPE_ENABLED else []
+_STRIPE_FORMS = ["https://checkout.stripe.com"] if STRIPE_ENABLED else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *_STRIPE_JS],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, *_STRIPE_API],
+        "frame-src": [*_STRIPE_FRAMES] or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *_STRIPE_FORMS],
+        "frame-ancestors": [NONE],
+    }
+}
+# Staff back offices (/admin/, /django-admin/, /<lang>/shop/dashboard/): Wagtail's and Oscar's
+# own templates still run inline scripts, and the page preview is framed by the admin itself.
+CSP_STAFF_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https:"],
+    "media-src": [SELF, "https:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# ---- end of Content-Security-Policy ----
+# Rate limits (core.ratelimit): the request header that holds the visitor's address; behind a
+# reverse proxy, the one it sets (e.g. HTTP_X_REAL_IP), otherwise everyone shares one count.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Wagtail admin avatars: none from gravatar.com (staff emails' hashes stay here; CSP blocks it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --------------------------------------------------------------------------------------
 # Logging: to the console, one line per record
@@ -377,12 +467,39 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Emails and phone numbers are masked before any record is written (core.security).
+    "filters": {"personal_data": {"()": "core.security.PersonalDataFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
+}
+
+# --------------------------------------------------------------------------------------
+# Personal data (law 09-08, CNDP): shown next to every consent box, used by youth.*
+# --------------------------------------------------------------------------------------
+PERSONAL_DATA = {
+    "controller": env("PERSONAL_DATA_CONTROLLER", default="Association Takafaship, Oujda"),
+    "contact_email": env("PERSONAL_DATA_CONTACT_EMAIL", default="donnees@takafamap.ma"),
+    "cndp_declaration": env("PERSONAL_DATA_CNDP_DECLARATION", default="D-000/2026"),
+    "retention_months": env.int("PERSONAL_DATA_RETENTION_MONTHS", default=36),
+    "purpose": _(
+        "inviting you to the Takafaship programme's events, informing you about the "
+        "programme and counting the young people it reaches"
+    ),
+    "recipients": _("the programme staff of the association only; never sold or shared"),
+    # Raise when the consent wording changes: stored with each consent given.
+    "consent_version": env("PERSONAL_DATA_CONSENT_VERSION", default="2026-1"),
+    # How long a "copy / delete my data" confirmation link stays valid.
+    "request_link_hours": env.int("PERSONAL_DATA_REQUEST_LINK_HOURS", default=48),
 }
 
 # Our ``currency_filters`` library deliberately replaces Oscar's (MAD per locale).

@@ -131,12 +131,30 @@ class Seeder:
             self.ensure_places()
         with transaction.atomic():
             self.ensure_products()
+        from .market import seed_market  # delivery fees, digital files, L'Karfour
+
+        seed_market(self)
         with transaction.atomic():
             self.ensure_page_images()
             self.ensure_pages()
         for language in ("ar", "en"):
             with transaction.atomic():
                 self.ensure_translations(language)
+        from .youth import seed_youth  # youth contacts and event registrations
+
+        seed_youth(self)
+        from .hackathon import seed_hackathon  # calls, 40 applications, jury, cohort
+
+        seed_hackathon(self)
+        from .orders import seed_orders  # orders across creators, parts in every state
+
+        seed_orders(self)
+        from .payouts import seed_payouts  # after the orders: earnings and a payout
+
+        seed_payouts(self)
+        from .quotes import seed_quotes  # quote requests in every state
+
+        seed_quotes(self)
         if self.restored:
             # sorl-thumbnail remembers thumbnails of the lost files: forget them.
             from sorl.thumbnail import default

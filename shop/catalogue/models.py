@@ -3,6 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.core.loading import get_model
+
+from core.uploads import private_storage
+
+from .validators import validate_digital_file
 
 
 class Category(AbstractCategory):
@@ -56,7 +61,65 @@ class Product(AbstractProduct):
         _("available at L'Karfour"),
         default=False,
         help_text=_("Shown and sold at the creator's stand during the youth culture market."),
+        db_index=True,
     )
+    digital_file = models.FileField(
+        _("file sold"),
+        storage=private_storage,
+        upload_to="digital/%Y/%m/",
+        max_length=255,
+        blank=True,
+        validators=[validate_digital_file],
+        help_text=_("For digital products: the file buyers download after paying."),
+    )
+
+    # Staff may hide any product; the reason is emailed to the creator and shown to them.
+    staff_hidden_reason = models.TextField(_("reason for hiding (staff)"), blank=True)
+    staff_hidden_at = models.DateTimeField(_("hidden by staff on"), null=True, blank=True)
+
+    class Meta(AbstractProduct.Meta):
+        indexes = [
+            models.Index(fields=["rating"], name="catalogue_product_rating_idx"),
+            # The catalogue's default order (newest first) among canonical products.
+            models.Index(
+                fields=["parent", "date_created", "id"], name="catalogue_product_newest_idx"
+            ),
+        ]
+
+    @property
+    def digital_file_basename(self):
+        return self.digital_file.name.rsplit("/", 1)[-1] if self.digital_file else ""
+
+    @property
+    def is_hidden_by_staff(self):
+        return self.staff_hidden_at is not None
+
+    # Reviews: only verified buyers, once each (staff moderate: OSCAR_MODERATE_REVIEWS).
+    def has_been_bought_by(self, user):
+        """Whether ``user`` has an order with a line for this product."""
+        if not user.is_authenticated:
+            return False
+        line_model = get_model("order", "Line")
+        return line_model.objects.filter(order__user=user, product=self).exists()
+
+    def review_refusal(self, user):
+        """Why ``user`` may not review this product (a code), or ``None`` when they may.
+
+        Codes: ``"sign_in"`` (anonymous), ``"already_reviewed"``, ``"not_a_buyer"``,
+        ``"own_product"`` (the creator of the product).
+        """
+        if not user.is_authenticated:
+            return "sign_in"
+        if self.has_review_by(user):
+            return "already_reviewed"
+        if self.stockrecords.filter(partner__users=user).exists():
+            return "own_product"
+        if not self.has_been_bought_by(user):
+            return "not_a_buyer"
+        return None
+
+    def is_review_permitted(self, user):
+        return self.review_refusal(user) is None
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

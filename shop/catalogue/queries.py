@@ -1,18 +1,27 @@
-"""Product querysets for public listings, with a fixed number of SQL queries."""
+"""Product querysets for public listings, with a fixed number of SQL queries.
 
-from django.db.models import Prefetch, Q
+Filters on related rows (the shop, its profile's province, the price, the categories) are
+``EXISTS`` subqueries rather than joins: a product never appears twice, so no ``DISTINCT``
+is needed and the database can walk the product table in index order (newest first) and
+stop after one page, which keeps the catalogue fast at 10,000 products.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 
 from shop.partner.models import StockRecord
 
-from .models import Product
+from .models import Product, ProductCategory
+
+
+def _records(**filters):
+    return StockRecord.objects.filter(product=OuterRef("pk"), **filters)
 
 
 def public_products():
     """Products a visitor may see: public, canonical, sold by an active shop."""
     return (
         Product.objects.browsable()
-        .filter(stockrecords__partner__is_active=True)
-        .distinct()
+        .filter(Exists(_records(partner__is_active=True)))
         .select_related("product_class")
         .prefetch_related(
             "images",
@@ -27,17 +36,49 @@ def public_products():
     )
 
 
-def filter_products(queryset, *, q="", category=None, sector=None, province=None, creator=None):
+def with_min_price(queryset):
+    """Annotate ``min_price``: the lowest price among the product's active stock records."""
+    lowest = (
+        _records(partner__is_active=True, price__isnull=False).order_by("price").values("price")
+    )
+    return queryset.annotate(min_price=Subquery(lowest[:1]))
+
+
+def filter_products(
+    queryset,
+    *,
+    q="",
+    category=None,
+    sector=None,
+    province=None,
+    creator=None,
+    kind="",
+    price_min=None,
+    price_max=None,
+    karfour=False,
+):
     if q:
         queryset = queryset.filter(Q(title__icontains=q) | Q(description__icontains=q))
     if category is not None:
-        queryset = queryset.filter(categories__in=category.get_descendants_and_self())
-    if sector is not None:
-        queryset = queryset.filter(
-            Q(categories__sector=sector) | Q(categories__discipline__sector=sector)
+        in_category = ProductCategory.objects.filter(
+            product=OuterRef("pk"), category__in=category.get_descendants_and_self()
         )
+        queryset = queryset.filter(Exists(in_category))
+    if sector is not None:
+        in_sector = ProductCategory.objects.filter(product=OuterRef("pk")).filter(
+            Q(category__sector=sector) | Q(category__discipline__sector=sector)
+        )
+        queryset = queryset.filter(Exists(in_sector))
     if province is not None:
-        queryset = queryset.filter(stockrecords__partner__profile__province=province)
+        queryset = queryset.filter(Exists(_records(partner__profile__province=province)))
     if creator is not None:
-        queryset = queryset.filter(stockrecords__partner=creator)
-    return queryset.distinct()
+        queryset = queryset.filter(Exists(_records(partner=creator)))
+    if kind:
+        queryset = queryset.filter(product_class__slug=kind)
+    if price_min is not None:
+        queryset = queryset.filter(Exists(_records(price__gte=price_min)))
+    if price_max is not None:
+        queryset = queryset.filter(Exists(_records(price__lte=price_max)))
+    if karfour:
+        queryset = queryset.filter(available_at_karfour=True)
+    return queryset

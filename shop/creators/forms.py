@@ -3,16 +3,18 @@
 from decimal import Decimal
 
 from django import forms
+from django.db import transaction
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitize_html
 from directory.models import Discipline, Profile, validate_uploaded_image
 from shop.catalogue.models import Product, ProductClass, ProductImage
-from shop.partner.models import Partner
+from shop.partner.models import Partner, PartnerDeliveryFee
 
 PHYSICAL = "physical"
 SERVICE = "service"
+DIGITAL = "digital"
 
 
 # Product classes are rows (named in French by their data migration); people read these.
@@ -67,12 +69,20 @@ class ProductForm(forms.ModelForm):
             "price_kind",
             "available_at_karfour",
             "is_public",
+            "digital_file",
         ]
         labels = {"is_public": _("Visible in the shop"), "price_kind": _("Kind of price")}
-        help_texts = {"price_kind": _("“From” and on-quote prices are for services only.")}
+        help_texts = {
+            "price_kind": _("“From” and on-quote prices are for services only."),
+            "digital_file": _(
+                "For digital products: the file buyers download after paying (200 MB at most; "
+                "a ZIP archive for several files). It is never public."
+            ),
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "price_kind": forms.RadioSelect,
+            "digital_file": forms.FileInput,
         }
 
     def __init__(self, *args, stockrecord=None, **kwargs):
@@ -88,6 +98,18 @@ class ProductForm(forms.ModelForm):
             self.initial.setdefault("price", stockrecord.price)
             self.initial.setdefault("num_in_stock", stockrecord.num_in_stock)
 
+    def save(self, commit=True):
+        product = super().save(commit=False)
+        kind = self.cleaned_data.get("product_class")
+        if kind is not None and kind.slug != DIGITAL and product.digital_file:
+            # The file is no longer sold: remove it once the change is committed.
+            storage, name = product.digital_file.storage, product.digital_file.name
+            transaction.on_commit(lambda: storage.delete(name))
+            product.digital_file = ""
+        if commit:
+            product.save()
+        return product
+
     def clean_description(self):
         return str(sanitize_html(self.cleaned_data.get("description", "")))
 
@@ -99,6 +121,16 @@ class ProductForm(forms.ModelForm):
         price_kind = data.get("price_kind")
         if kind is not None and kind.slug != SERVICE and price_kind != Product.PriceKind.FIXED:
             self.add_error("price_kind", _("Only services can have a “from” price or a quote."))
+        if data.get("is_public") and self.instance.is_hidden_by_staff:
+            self.add_error(
+                "is_public",
+                _("The programme staff hid this product; contact them to show it again."),
+            )
+        if kind is not None and kind.slug == DIGITAL:
+            if not data.get("digital_file") and "digital_file" not in self.errors:
+                self.add_error("digital_file", _("Add the file buyers will download."))
+        elif data.get("digital_file") and not self.instance.digital_file:
+            self.add_error("digital_file", _("Only digital products have a file to download."))
         if price_kind == Product.PriceKind.QUOTE:
             data["price"] = None
         elif data.get("price") is None and "price" not in self.errors:
@@ -189,3 +221,60 @@ class ShopDetailsForm(forms.ModelForm):
         if data.get("banner") and not (data.get("banner_alt") or "").strip():
             self.add_error("banner_alt", _("Describe the banner for people who cannot see it."))
         return data
+
+
+class DeliveryFeeForm(forms.ModelForm):
+    """One province the creator delivers to, with its fee in MAD."""
+
+    class Meta:
+        model = PartnerDeliveryFee
+        fields = ["province", "fee"]
+        labels = {"fee": _("Fee (MAD)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fee"].widget.attrs.update(min=0, step="0.01", inputmode="decimal")
+
+    def has_changed(self):
+        """A blank extra row (no province, no fee) is ignored."""
+        if self.instance.pk is None:
+            province = self.data.get(self.add_prefix("province"))
+            fee = (self.data.get(self.add_prefix("fee")) or "").strip()
+            if not province and not fee:
+                return False
+        return super().has_changed()
+
+
+class BaseDeliveryFeeFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form):
+                continue
+            province = form.cleaned_data.get("province")
+            if province is None:
+                continue
+            if province.pk in seen:
+                form.add_error("province", _("This province is already in the list."))
+            seen.add(province.pk)
+        super().clean()
+
+
+DeliveryFeeFormSet = inlineformset_factory(
+    Partner,
+    PartnerDeliveryFee,
+    form=DeliveryFeeForm,
+    formset=BaseDeliveryFeeFormSet,
+    extra=2,
+    max_num=8,
+    can_delete=True,
+)
+
+
+def posted_ids(data, prefix):
+    """The object ids a formset's POST claims to edit (``<prefix>-N-id``), as strings."""
+    ids = set()
+    for key, value in data.items():
+        if key.startswith(f"{prefix}-") and key.endswith("-id") and value:
+            ids.add(value)
+    return ids

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import staff, views
 
 app_name = "creators"
 
@@ -15,10 +15,16 @@ urlpatterns = [
         views.ProductVisibilityView.as_view(),
         name="product-visibility",
     ),
+    path("my-shop/products/<int:pk>/file/", views.ProductFileView.as_view(), name="product-file"),
     path(
         "my-shop/products/<int:pk>/delete/",
         views.ProductDeleteView.as_view(),
         name="product-delete",
     ),
     path("creators/<slug:slug>/", views.ShopView.as_view(), name="shop"),
+    path(
+        "staff/products/<int:pk>/hide/",
+        staff.StaffHideProductView.as_view(),
+        name="staff-hide-product",
+    ),
 ]

@@ -4,26 +4,51 @@ Every view of the creator space works on ``request.user``'s own shop: products a
 among that shop's products only, so another creator's product answers 404 whatever its id.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
+from oscar.core.loading import get_model
 
+from core.money import format_money
+from core.uploads import private_file_response
 from shop.catalogue.models import Category, Product
 from shop.catalogue.queries import filter_products, public_products
 from shop.partner.models import Partner, StockRecord
 
-from .forms import PHYSICAL, ProductForm, ProductImageFormSet, ShopDetailsForm
+from .forms import (
+    PHYSICAL,
+    DeliveryFeeFormSet,
+    ProductForm,
+    ProductImageFormSet,
+    ShopDetailsForm,
+    posted_ids,
+)
+
+ProductReview = get_model("reviews", "ProductReview")
 
 LOW_STOCK = 3  # a physical product with this many or fewer left is "low stock"
 CURRENCY = "MAD"
+
+
+@dataclass
+class Stat:
+    """One card of the creator-space summary."""
+
+    value: object
+    label: str
+    url: str = ""
+    alert: bool = False
+    wide: bool = False  # amounts: a whole row on a phone
 
 
 class CreatorMixin(LoginRequiredMixin):
@@ -46,7 +71,13 @@ class CreatorMixin(LoginRequiredMixin):
         )
 
     def own_products(self):
-        return Product.objects.filter(stockrecords__partner=self.partner).distinct()
+        """The shop's products, without the hidden "custom work" product that carries
+        accepted quotes (shop.quotes creates and manages it)."""
+        return (
+            Product.objects.filter(stockrecords__partner=self.partner)
+            .exclude(code__startswith="quote-custom-")
+            .distinct()
+        )
 
     def get_product(self):
         return get_object_or_404(self.own_products(), pk=self.kwargs["pk"])
@@ -63,16 +94,56 @@ class SummaryView(CreatorMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         products = self.own_products()
-        context["counts"] = {
+        counts = {
             "products": products.count(),
             "hidden": products.filter(is_public=False).count(),
+            "staff_hidden": products.filter(staff_hidden_at__isnull=False).count(),
             "low_stock": StockRecord.objects.filter(
                 partner=self.partner,
                 product__product_class__track_stock=True,
                 num_in_stock__lte=LOW_STOCK,
             ).count(),
         }
+        context["counts"] = counts
+        context["stats"] = self.get_stats(counts)
         return context
+
+    def get_stats(self, counts):
+        """The summary's stat cards: ``value``, ``label``, optional ``url`` and ``alert``.
+
+        Other apps' numbers (new orders, open quotes, earnings) are appended here by the
+        lead from each app's ``creator_summary(partner)``.
+        """
+        products_url = reverse("creators:product-list")
+        return [
+            Stat(counts["products"], _("products and services"), url=products_url),
+            Stat(counts["hidden"], _("hidden"), url=products_url),
+            Stat(
+                counts["staff_hidden"],
+                _("hidden by the programme staff"),
+                url=products_url,
+                alert=bool(counts["staff_hidden"]),
+            ),
+            Stat(counts["low_stock"], _("low in stock"), alert=bool(counts["low_stock"])),
+            *self.activity_stats(),
+        ]
+
+    def activity_stats(self):
+        """New orders, open quote requests and the balance owed, from their own apps."""
+        from shop.order.services import creator_summary as order_summary
+        from shop.payouts.services import creator_summary as payout_summary
+        from shop.quotes.services import creator_summary as quote_summary
+
+        orders = order_summary(self.partner)["new_orders"]
+        quotes = quote_summary(self.partner)["open_quotes"]
+        balance = payout_summary(self.partner)["balance"]
+        return [
+            Stat(orders, _("new orders"), url=reverse("fulfilment:list"), alert=bool(orders)),
+            Stat(quotes, _("open quote requests"), url=reverse("quotes:creator-list")),
+            Stat(
+                format_money(balance), _("owed to you"), url=reverse("payouts:earnings"), wide=True
+            ),
+        ]
 
 
 class ProductListView(CreatorMixin, ListView):
@@ -105,15 +176,29 @@ class ProductFormView(CreatorMixin, TemplateView):
 
     def get_forms(self, data=None, files=None):
         instance = self.product or Product()
-        form = ProductForm(data, instance=instance, stockrecord=self.get_stockrecord())
+        form = ProductForm(data, files, instance=instance, stockrecord=self.get_stockrecord())
         images = ProductImageFormSet(data, files, instance=instance, prefix="images")
         return form, images
+
+    def check_image_ids(self, data):
+        """A picture id that is not one of this product's own answers 404 (never edited)."""
+        claimed = posted_ids(data, "images")
+        if not claimed:
+            return
+        own = (
+            {str(pk) for pk in self.product.images.values_list("pk", flat=True)}
+            if self.product
+            else set()
+        )
+        if not claimed <= own:
+            raise Http404
 
     def get(self, request, *args, **kwargs):
         form, images = self.get_forms()
         return self.render_to_response(self.get_context_data(form=form, images=images))
 
     def post(self, request, *args, **kwargs):
+        self.check_image_ids(request.POST)
         form, images = self.get_forms(request.POST, request.FILES)
         if form.is_valid() and images.is_valid():
             with transaction.atomic():
@@ -165,6 +250,13 @@ class ProductVisibilityView(CreatorMixin, View):
 
     def post(self, request, *args, **kwargs):
         product = self.get_product()
+        if product.is_hidden_by_staff:
+            messages.error(
+                request,
+                _("The programme staff hid “%(title)s”; contact them to show it again.")
+                % {"title": product.title},
+            )
+            return HttpResponseRedirect(reverse("creators:product-list"))
         product.is_public = not product.is_public
         product.save(update_fields=["is_public"])
         if product.is_public:
@@ -173,6 +265,14 @@ class ProductVisibilityView(CreatorMixin, View):
             message = _("“%(title)s” is hidden from the public.")
         messages.success(request, message % {"title": product.title})
         return HttpResponseRedirect(reverse("creators:product-list"))
+
+
+class ProductFileView(CreatorMixin, View):
+    """The creator downloads the file of their own digital product (never a public URL)."""
+
+    def get(self, request, *args, **kwargs):
+        product = self.get_product()
+        return private_file_response(product.digital_file, product.digital_file_basename)
 
 
 class ProductDeleteView(CreatorMixin, TemplateView):
@@ -201,16 +301,29 @@ class ShopDetailsView(CreatorMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = ShopDetailsForm(instance=self.partner)
-        return self.render_to_response(self.get_context_data(form=form))
+        fees = DeliveryFeeFormSet(instance=self.partner, prefix="fees")
+        return self.render_to_response(self.get_context_data(form=form, fees=fees))
 
     def post(self, request, *args, **kwargs):
+        claimed = posted_ids(request.POST, "fees")
+        own = {str(pk) for pk in self.partner.delivery_fees.values_list("pk", flat=True)}
+        if not claimed <= own:
+            raise Http404
         form = ShopDetailsForm(request.POST, request.FILES, instance=self.partner)
-        if form.is_valid():
-            form.save()
+        # The delivery table is optional in a POST (the details form alone still works).
+        fees_sent = "fees-TOTAL_FORMS" in request.POST
+        fees = DeliveryFeeFormSet(
+            request.POST if fees_sent else None, instance=self.partner, prefix="fees"
+        )
+        if form.is_valid() and (not fees_sent or fees.is_valid()):
+            with transaction.atomic():
+                form.save()
+                if fees_sent:
+                    fees.save()
             messages.success(request, _("Your shop details are saved."))
             return HttpResponseRedirect(reverse("creators:shop-details"))
         messages.error(request, _("Some fields need your attention; nothing has been saved."))
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=form, fees=fees))
 
 
 class ShopView(ListView):
@@ -239,7 +352,16 @@ class ShopView(ListView):
         context = super().get_context_data(**kwargs)
         partner = self.partner
         profile = partner.profile
+        reviews = ProductReview.objects.filter(
+            product__stockrecords__partner=partner, status=ProductReview.APPROVED
+        )
+        rating = reviews.aggregate(average=Avg("score"), count=Count("pk", distinct=True))
         context.update(
+            reviews=list(
+                reviews.select_related("product", "user").order_by("-date_created", "-pk")[:5]
+            ),
+            rating=rating,
+            delivery_fees=list(partner.delivery_fees.select_related("province")),
             partner=partner,
             profile=profile,
             profile_is_public=bool(profile and profile.is_public),

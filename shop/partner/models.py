@@ -1,9 +1,12 @@
 """Partner models: a Partner is a creator's shop, tied to the creator's directory profile."""
 
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from directory.models import validate_uploaded_image
 
@@ -57,6 +60,49 @@ class Partner(AbstractPartner):
         if self.profile_id:
             return self.profile.get_absolute_url()
         return ""
+
+
+class StockRecord(AbstractStockRecord):
+    """Oscar's stock record, indexed for the catalogue's price filter and sorts."""
+
+    class Meta(AbstractStockRecord.Meta):
+        indexes = [models.Index(fields=["price"], name="partner_sr_price_idx")]
+
+
+class PartnerDeliveryFee(models.Model):
+    """A province the creator delivers to, and the delivery fee there (in MAD)."""
+
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        related_name="delivery_fees",
+        verbose_name=_("shop"),
+    )
+    province = models.ForeignKey(
+        "directory.Province",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("province"),
+    )
+    fee = models.DecimalField(
+        _("delivery fee (MAD)"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+
+    class Meta:
+        verbose_name = _("delivery fee")
+        verbose_name_plural = _("delivery fees")
+        ordering = ["partner", "province__sort_order", "province__pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "province"], name="partner_delivery_fee_unique_province"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} · {self.province}: {self.fee} MAD"
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F401,F403

@@ -1,12 +1,20 @@
-"""Pricing and availability: Oscar's default strategy, plus the creators' vacation mode.
+"""Pricing and availability: Oscar's default strategy, plus the creators' vacation mode
+and the basket lines of accepted quotes.
 
 Oscar loads ``Selector`` from here (``get_class("partner.strategy", "Selector")``) because
 the partner app is forked. While a shop is on vacation its products cannot be bought: the
 add-to-basket forms disappear and the basket refuses them.
+
+A basket line carrying the ``quote`` option (a quote version id, see ``shop.quotes``) is
+priced from that accepted version, never from the stock record or the line's stored price,
+and only in quantity 1, only in its client's basket, only while the quote is accepted and
+not yet ordered. Anything else makes the line unavailable, so checkout refuses it.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner import availability
+from oscar.apps.partner import availability, prices
 from oscar.apps.partner import strategy as oscar_strategy
 
 
@@ -17,7 +25,76 @@ class OnVacation(availability.Unavailable):
         self.message = message or _("The creator is away: orders resume soon.")
 
 
+class QuoteLineAvailability(availability.Base):
+    """A quoted line: exactly one, or nothing when the quote no longer allows payment."""
+
+    code = "quote"
+
+    def __init__(self, valid, others=0, message=""):
+        self.valid = valid
+        # Lines of the same stock record elsewhere in the basket: Oscar checks their sum.
+        self.others = others
+        self.num_available = 1 + others if valid else 0
+        self.message = message
+
+    @property
+    def short_message(self):
+        return self.message or _("Accepted quote")
+
+    def is_purchase_permitted(self, quantity):
+        if not self.valid:
+            return False, self.message
+        if quantity > 1 + self.others:
+            return False, _("An accepted quote is paid once: its quantity stays 1.")
+        return True, ""
+
+
+def _quote_purchase_info(line, stockrecord, version_id):
+    from shop.quotes.models import QuoteVersion, Status
+
+    stockrecord = stockrecord or line.stockrecord
+    version = QuoteVersion.objects.select_related("request").filter(pk=version_id).first()
+    if version is None:
+        return oscar_strategy.PurchaseInfo(
+            price=prices.Unavailable(),
+            availability=QuoteLineAvailability(False, message=_("This quote does not exist.")),
+            stockrecord=stockrecord,
+        )
+    quote = version.request
+    valid = (
+        quote.status == Status.ACCEPTED
+        and quote.accepted_version_id == version.pk
+        and quote.order_id is None
+        and line.basket.owner_id == quote.client_id
+        and stockrecord is not None
+        and stockrecord.partner_id == quote.partner_id
+        and line.quantity == 1
+    )
+    others = sum(
+        other.quantity
+        for other in line.basket.all_lines()
+        if other.pk != line.pk and other.stockrecord_id == line.stockrecord_id
+    )
+    return oscar_strategy.PurchaseInfo(
+        price=prices.FixedPrice(
+            currency="MAD", excl_tax=version.upfront_amount, tax=Decimal("0.00")
+        ),
+        availability=QuoteLineAvailability(
+            valid, others, "" if valid else _("This quote can no longer be paid.")
+        ),
+        stockrecord=stockrecord,
+    )
+
+
 class Default(oscar_strategy.Default):
+    def fetch_for_line(self, line, stockrecord=None):
+        from shop.quotes.services import version_id_of_line
+
+        version_id = version_id_of_line(line)
+        if version_id is not None:
+            return _quote_purchase_info(line, stockrecord, version_id)
+        return super().fetch_for_line(line, stockrecord)
+
     def availability_policy(self, product, stockrecord):
         if stockrecord is not None and stockrecord.partner.on_vacation:
             return OnVacation(stockrecord.partner.vacation_message)

@@ -5,7 +5,6 @@ nothing without a search server (TECH-NOTES). These replace them with plain quer
 Oscar's class loader picks them up because this app forks ``search``.
 """
 
-from django.db.models import Min
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,7 @@ from django.views.generic import ListView
 
 from core.pagination import ForgivingPaginationMixin
 from shop.catalogue.models import Category
-from shop.catalogue.queries import filter_products, public_products
+from shop.catalogue.queries import filter_products, public_products, with_min_price
 
 from .forms import BrowseForm
 
@@ -31,7 +30,7 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.form = self.get_form()
-        data = self.form.cleaned_data if self.form.is_valid() else {}
+        data = self.form.filters if self.form.is_bound else {}
         queryset = filter_products(
             public_products(),
             q=data.get("q", ""),
@@ -39,15 +38,22 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
             sector=data.get("sector"),
             province=data.get("province"),
             creator=data.get("creator"),
-        ).annotate(min_price=Min("stockrecords__price"))
+            kind=data.get("kind", ""),
+            price_min=data.get("price_min"),
+            price_max=data.get("price_max"),
+            karfour=data.get("karfour", False),
+        )
+        if (data.get("sort_by") or "").startswith("price"):
+            queryset = with_min_price(queryset)
         ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
         return queryset.order_by(*ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
+        context["ignored_filters"] = self.form.ignored if self.form.is_bound else []
         context["summary"] = _("All products and services")
-        creator = self.form.cleaned_data.get("creator") if self.form.is_valid() else None
+        creator = self.form.filters.get("creator") if self.form.is_bound else None
         if creator is not None:
             context["creator"] = creator
             context["summary"] = _("The shop of %(name)s") % {"name": creator.name}
@@ -93,5 +99,5 @@ class FacetedSearchView(CatalogueView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["query"] = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
+        context["query"] = self.form.filters.get("q", "") if self.form.is_bound else ""
         return context

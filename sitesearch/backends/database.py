@@ -1,20 +1,22 @@
-"""The database backend: PostgreSQL full-text search, or a folded-text fallback on SQLite.
+"""The database backend: PostgreSQL full-text search, or folded-text matching on SQLite.
 
-Matching is accent-, case- and Arabic-spelling-insensitive on both databases through
-``Fold`` (see ``sitesearch.text``): on PostgreSQL it compiles to ``unaccent`` plus
-``translate``/``regexp_replace`` and feeds ``SearchVector``/``SearchRank`` with weights
-(A for titles and names, B for headlines and descriptions, C for the rest); on SQLite it
-calls ``sitesearch.text.fold`` itself, registered as a SQL function on each connection,
-and ranks with the same weights by word-prefix matches. No extra column is stored, so
-nothing can drift out of date; the SQLite path scans, which is fine at the size a
-single-database deployment has (see ``make bench``).
+Matching is accent-, case- and Arabic-spelling-insensitive on both databases. The text is
+folded once, when a product or profile is saved (``sitesearch.text.fold``), into its
+``SearchEntry`` row (``sitesearch.models``): ``a`` for titles and names, ``b`` for headlines,
+cities and descriptions, ``c`` for the rest. On PostgreSQL the stored text feeds
+``SearchVector``/``SearchRank`` with those weights; on SQLite each word must start a word
+of the stored text (``LIKE``), ranked with the same weights. A row without an entry yet
+(bulk inserts before ``search_index --rebuild``) is folded at query time through ``Fold``
+(``unaccent`` plus ``translate``/``regexp_replace`` on PostgreSQL, the Python function
+registered on each SQLite connection), so nothing goes missing, only slower.
 
 Each query word must match the text or a taxonomy name (sector, discipline, province in
 French, Arabic or English, matched in Python against the few taxonomy rows), so "son",
 "صوت", "sound" and "eclairage" find creators and products of those disciplines.
 
 Queries per search are fixed: 3 for the taxonomy, then per group a count, the page of
-results (plus its prefetches) and one facet query; pages go through Wagtail's search.
+results (plus its prefetches) and one facet query; pages go through Wagtail's search, then
+a few fixed queries for their facets.
 """
 
 from collections import defaultdict
@@ -25,7 +27,7 @@ from operator import add, or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.lookups import Contains
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
@@ -34,12 +36,11 @@ from shop.catalogue.models import Product
 from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
+from .. import index, pages
 from ..text import fold, tokens
 from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, SearchResults
 
-WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
-PROFILE_FIELDS = {"name": "A", "headline": "B", "city": "B", "bio": "C", "skills": "C"}
-PRODUCT_FIELDS = {"title": "A", "description": "B"}
+WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2}
 
 _PG_FOLD = (
     "regexp_replace(' ' || regexp_replace(regexp_replace(translate(lower(unaccent("
@@ -89,49 +90,64 @@ def _is_postgres():
     return connection.vendor == "postgresql"
 
 
+def _folded(fields):
+    """``{weight: expression}``: the stored folded text of each weight, or the live fields
+    folded at query time when the row has no ``SearchEntry`` yet."""
+    expressions = {}
+    for weight, names in fields.items():
+        if not names:
+            continue
+        live = F(names[0])
+        for name in names[1:]:
+            live = Concat(live, Value(" "), F(name), output_field=TextField())
+        expressions[weight] = Coalesce(
+            F(f"search_entry__{weight}"), Fold(live), output_field=TextField()
+        )
+    return expressions
+
+
 def _text_search(queryset, fields, words, taxonomy_q):
     """Keep rows where each word matches a field or the taxonomy; annotate ``rank``."""
+    folded = _folded(fields)
+    queryset = queryset.alias(**{f"folded_{weight}": expr for weight, expr in folded.items()})
+    bonus = _bonus(words, taxonomy_q)
     if _is_postgres():
         vector = reduce(
             add,
             [
-                SearchVector(Fold(F(name)), weight=weight, config="simple")
-                for name, weight in fields.items()
+                SearchVector(F(f"folded_{weight}"), weight=weight.upper(), config="simple")
+                for weight in folded
             ],
         )
         queries = [SearchQuery(f"{word}:*", search_type="raw", config="simple") for word in words]
         queryset = queryset.alias(document=vector)
         for word, query in zip(words, queries, strict=True):
             queryset = queryset.filter(Q(document=query) | taxonomy_q(word))
-        rank = SearchRank(vector, reduce(or_, queries)) + _bonus(fields, words, taxonomy_q)
-        return queryset.annotate(rank=rank)
+        return queryset.annotate(rank=SearchRank(F("document"), reduce(or_, queries)) + bonus)
 
-    aliases = {f"folded_{name}": Fold(F(name)) for name in fields}
-    queryset = queryset.alias(**aliases)
     scores = []
     for word in words:
-        matches = [Q(**{f"folded_{name}__contains": f" {word}"}) for name in fields]
-        queryset = queryset.filter(reduce(or_, matches) | taxonomy_q(word))
+        matches = {weight: Q(**{f"folded_{weight}__contains": f" {word}"}) for weight in folded}
+        queryset = queryset.filter(reduce(or_, matches.values()) | taxonomy_q(word))
         scores += [
             Case(
                 When(match, then=Value(WEIGHTS[weight])),
                 default=Value(0.0),
                 output_field=FloatField(),
             )
-            for match, weight in zip(matches, fields.values(), strict=True)
+            for weight, match in matches.items()
         ]
-    return queryset.annotate(rank=reduce(add, scores) + _bonus(fields, words, taxonomy_q))
+    return queryset.annotate(rank=reduce(add, scores) + bonus)
 
 
-def _bonus(fields, words, taxonomy_q):
+def _bonus(words, taxonomy_q):
     """Whole-word matches in the main field (name, title) beat prefix matches, so "light"
     ranks "Light show" above "Lightroom"; belonging to a matching sector, discipline or
     province counts as much as a headline or description match."""
-    main = Fold(F(next(iter(fields))))
     cases = []
     for word in words:
-        cases.append(When(Contains(main, f" {word} "), then=Value(0.5)))
-        cases.append(When(taxonomy_q(word), then=Value(WEIGHTS["B"])))
+        cases.append(When(Q(folded_a__contains=f" {word} "), then=Value(0.5)))
+        cases.append(When(taxonomy_q(word), then=Value(WEIGHTS["b"])))
     return reduce(
         add,
         [Case(case, default=Value(0.0), output_field=FloatField()) for case in cases],
@@ -182,15 +198,15 @@ class DatabaseBackend(SearchBackend):
         words = tokens(query)
         taxonomy = Taxonomy()
         results = SearchResults(query=query, groups={}, backend=self.name)
-        browse = bool(words) or not filters.is_empty()
+        browse = (bool(words) or not filters.is_empty()) and not filters.page_type
         for key in groups:
             group = Group(key=key, page=page, per_page=per_page)
             if browse and key == "profiles":
                 self._profiles(group, words, filters, taxonomy)
             elif browse and key == "products":
                 self._products(group, words, filters, taxonomy)
-            elif words and key == "pages" and filters.is_empty():
-                self._pages(group, query)
+            elif key == "pages" and (words or filters.page_type) and pages.applies(filters):
+                pages.search_pages(group, query if words else "", filters, taxonomy)
             results.groups[key] = group
         return results
 
@@ -223,7 +239,7 @@ class DatabaseBackend(SearchBackend):
         if filters.kind:
             queryset = queryset.filter(kind=filters.kind)
         if words:
-            queryset = _text_search(queryset, PROFILE_FIELDS, words, taxonomy_q)
+            queryset = _text_search(queryset, index.PROFILE_FIELDS, words, taxonomy_q)
             ordering = ["-rank", "name"]
         else:
             ordering = ["name"]
@@ -270,7 +286,8 @@ class DatabaseBackend(SearchBackend):
                 ).values("pk")
             )
 
-        queryset = public_products()
+        # Visibility as a subquery: no DISTINCT over whole product rows while ranking.
+        queryset = Product.objects.filter(pk__in=public_products().values("pk"))
         if filters.sector:
             queryset = queryset.filter(
                 pk__in=Product.objects.filter(
@@ -301,14 +318,20 @@ class DatabaseBackend(SearchBackend):
         if filters.karfour:
             queryset = queryset.filter(available_at_karfour=True)
         if words:
-            queryset = _text_search(queryset, PRODUCT_FIELDS, words, taxonomy_q)
+            queryset = _text_search(queryset, index.PRODUCT_FIELDS, words, taxonomy_q)
             ordering = ["-rank", "title"]
         else:
             ordering = ["title"]
 
         group.total = queryset.count()
         start = (group.page - 1) * group.per_page
-        group.items = list(queryset.order_by(*ordering)[start : start + group.per_page])
+        shown = list(
+            queryset.order_by(*ordering).values_list("pk", flat=True)[
+                start : start + group.per_page
+            ]
+        )
+        products = {product.pk: product for product in public_products().filter(pk__in=shown)}
+        group.items = [products[pk] for pk in shown if pk in products]
 
         counts = defaultdict(set)
         types = {}
@@ -360,23 +383,17 @@ class DatabaseBackend(SearchBackend):
             ),
         }
 
-    # ---------------------------------------------------------------- pages
-    def _pages(self, group, query):
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-        group.total = results.count()
-        start = (group.page - 1) * group.per_page
-        group.items = list(results[start : start + group.per_page])
-
     # ---------------------------------------------------------------- suggest
     def suggest(self, prefix, limit=8):
         words = tokens(prefix)
         if not words:
             return []
 
-        def matching(queryset, field):
-            queryset = queryset.alias(folded=Fold(F(field)))
+        def matching(queryset, field, stored=True):
+            folded = Fold(F(field))
+            if stored:  # the stored folded title, when the row has its SearchEntry
+                folded = Coalesce(F("search_entry__a"), folded, output_field=TextField())
+            queryset = queryset.alias(folded=folded)
             for word in words:
                 queryset = queryset.filter(folded__contains=f" {word}")
             return queryset
@@ -406,11 +423,12 @@ class DatabaseBackend(SearchBackend):
             for page in matching(
                 Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1),
                 "title",
+                stored=False,
             ).order_by("title")[:limit]
         ]
         merged = []
-        for index in range(limit):
+        for position in range(limit):
             for items in (profiles, products, pages):
-                if index < len(items) and len(merged) < limit:
-                    merged.append(items[index])
+                if position < len(items) and len(merged) < limit:
+                    merged.append(items[position])
         return merged

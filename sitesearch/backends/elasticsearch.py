@@ -13,11 +13,11 @@ import elastic_transport
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, Search, TermsFacet, connections
-from wagtail.models import Locale, Page
 
 from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.queries import public_products
 
+from .. import pages
 from ..documents import ProductDocument, ProfileDocument
 from .base import (
     GROUPS,
@@ -124,7 +124,8 @@ class ElasticsearchBackend(SearchBackend):
         results = SearchResults(query=query, groups={}, backend=self.name)
         labels = self._labels()
         start = (page - 1) * per_page
-        browse = bool(query.strip()) or not filters.is_empty()
+        browse = (bool(query.strip()) or not filters.is_empty()) and not filters.page_type
+        taxonomy = None
         try:
             for key in groups:
                 group = Group(key=key, page=page, per_page=per_page)
@@ -134,16 +135,17 @@ class ElasticsearchBackend(SearchBackend):
                 elif browse and key == "products":
                     self._run(group, ProductSearch, query, filters, start, labels)
                     group.items = _in_order(public_products(), group.items)
-                elif key == "pages" and query.strip() and filters.is_empty():
-                    pages = (
-                        Page.objects.live()
-                        .public()
-                        .filter(locale=Locale.get_active())
-                        .specific()
-                        .search(query, backend=self._page_backend())
+                elif (
+                    key == "pages"
+                    and (query.strip() or filters.page_type)
+                    and pages.applies(filters)
+                ):
+                    from .database import Taxonomy
+
+                    taxonomy = taxonomy or Taxonomy()
+                    pages.search_pages(
+                        group, query, filters, taxonomy, backend=self._page_backend()
                     )
-                    group.total = pages.count()
-                    group.items = list(pages[start : start + per_page])
                 results.groups[key] = group
         except FAILURES as error:
             raise SearchUnavailable(str(error)) from error

@@ -21,7 +21,7 @@ LOGINS = [
     ("comms@example.org", "communication staff (Communication: write, submit)", "/admin/"),
     ("moderator@example.org", "moderator (Moderators: publish)", "/admin/"),
     ("staff@example.org", "programme staff (profiles, orders)", "/admin/"),
-    ("creator@example.org", "creator: Salma Benali, photographer, with a shop", "dashboard"),
+    ("creator@example.org", "creator: Salma Benali, photographer, with a shop", "my-shop"),
     ("client@example.org", "client", "login"),
 ]
 
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                     f"Demo content already present; nothing to do ({seconds:.0f} s)."
                 )
             )
-        places = {"dashboard": reverse("dashboard:index"), "login": reverse("customer:login")}
+        places = {"my-shop": reverse("creators:summary"), "login": reverse("customer:login")}
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {data.DEMO_PASSWORD})")
         for email, role, where in LOGINS:

@@ -1,9 +1,14 @@
-"""``manage.py search_index --rebuild``: fill fresh Elasticsearch indices, then swap aliases.
+"""``manage.py search_index --rebuild``: refold the database backend's stored text and,
+with Elasticsearch, fill fresh indices, then swap aliases.
 
-Each kind (profiles, products) is written into a new timestamped index; when it is full,
-the alias visitors search through moves to it in one atomic ``update_aliases`` call and the
-old indices are deleted, so searches never see an empty or half-built index. Wagtail's
-pages have their own command: ``manage.py wagtail_update_index``.
+The database backend's ``SearchEntry`` rows (folded titles and descriptions) are rewritten
+for every product and profile, in batches; saves keep them up to date afterwards, so this
+is only needed after bulk inserts or a change to the folding rules.
+
+On Elasticsearch, each kind (profiles, products) is written into a new timestamped index;
+when it is full, the alias visitors search through moves to it in one atomic
+``update_aliases`` call and the old indices are deleted, so searches never see an empty
+or half-built index. Wagtail's pages have their own command: ``manage.py wagtail_update_index``.
 """
 
 import time
@@ -13,9 +18,11 @@ from django.core.management.base import BaseCommand, CommandError
 from elasticsearch.helpers import bulk
 
 from directory.models import Profile
+from shop.catalogue.models import Product
 from shop.catalogue.queries import public_products
 from sitesearch.backends.elasticsearch import FAILURES, get_client
 from sitesearch.documents import ProductDocument, ProfileDocument
+from sitesearch.index import rebuild_entries
 
 BATCH = 500
 
@@ -26,22 +33,33 @@ def progress(done, total, width=30):
 
 
 class Command(BaseCommand):
-    help = "Rebuild the Elasticsearch indices of profiles and products (zero-downtime alias swap)."
+    help = (
+        "Rebuild the search data of profiles and products: the database backend's folded "
+        "text, and the Elasticsearch indices when configured (zero-downtime alias swap)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--rebuild", action="store_true", help="Build new indices and swap.")
 
     def handle(self, *args, rebuild=False, **options):
-        if not settings.ELASTICSEARCH_URL:
-            raise CommandError("ELASTICSEARCH_URL is not set: the database backend needs no index.")
         if not rebuild:
             raise CommandError("Nothing to do: pass --rebuild.")
+        started = time.monotonic()
+        for model in (Profile, Product):
+            self.stdout.write(f"database search text: {model._meta.verbose_name_plural}")
+            rebuild_entries(
+                model,
+                lambda done, total: self.stdout.write("\r" + progress(done, total), ending=""),
+            )
+            self.stdout.write("")
+        if not settings.ELASTICSEARCH_URL:
+            self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
+            return
         client = get_client()
         kinds = [
             (ProfileDocument, Profile.objects.public().for_listing().order_by("pk")),
             (ProductDocument, public_products().order_by("pk")),
         ]
-        started = time.monotonic()
         try:
             for document_class, queryset in kinds:
                 self._rebuild(client, document_class, queryset)

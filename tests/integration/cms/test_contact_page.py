@@ -49,6 +49,8 @@ def test_the_form_refuses_a_sixth_message_within_the_hour_from_one_address(clien
     response = client.post(page.url, MESSAGE)
 
     assert response.status_code == 429
+    assert "429.html" in [template.name for template in response.templates]
+    assert response["Retry-After"] == "3600"
     assert FormSubmission.objects.count() == 5
 
 

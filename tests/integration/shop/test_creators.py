@@ -490,3 +490,31 @@ def test_a_fixed_price_is_required(client, creator):
 
     assert response.context["form"].has_error("price")
     assert not Product.objects.filter(title="Tirage d'art 30×40").exists()
+
+
+def test_the_summary_counts_new_orders_open_quotes_and_the_balance(client, creator):
+    from tests.factories.orders import order_of
+    from tests.factories.quotes import QuoteRequestFactory
+
+    mine = ProductFactory(partner=creator.shop, kind="physical", num_in_stock=5)
+    order_of([(mine, 1)])
+    order_of([(ProductFactory(kind="physical", num_in_stock=5), 1)])  # another creator's order
+    QuoteRequestFactory(partner=creator.shop)
+    QuoteRequestFactory()  # another creator's request
+    client.force_login(creator)
+
+    page = text_of(client.get(SPACE))
+
+    assert stat(page, "new orders") == "1"
+    assert stat(page, "open quote requests") == "1"
+    assert stat(page, "owed to you").startswith("0")
+
+
+def test_the_hidden_custom_work_product_of_quotes_stays_out_of_the_creators_lists(client, creator):
+    from shop.quotes.services import custom_work_product
+
+    custom = custom_work_product(creator.shop)
+    client.force_login(creator)
+
+    assert custom.title not in text_of(client.get(PRODUCTS))
+    assert client.get(f"{PRODUCTS}{custom.pk}/edit/").status_code == 404

@@ -11,7 +11,31 @@ from tests.factories import ProductFactory, ProfileFactory, news_page
 pytestmark = pytest.mark.django_db
 
 
+_MODE = {"stored": False}
+
+
+@pytest.fixture(autouse=True, params=["stored", "live"])
+def entries(request):
+    """Every test runs twice: on the stored folded text (``SearchEntry`` rows, written by
+    ``rebuild_entries`` just before searching) and on rows without entries (folded at
+    query time)."""
+    _MODE["stored"] = request.param == "stored"
+    yield request.param
+    _MODE["stored"] = False
+
+
+def _index():
+    if _MODE["stored"]:
+        from directory.models import Profile
+        from shop.catalogue.models import Product
+        from sitesearch.index import rebuild_entries
+
+        rebuild_entries(Product)
+        rebuild_entries(Profile)
+
+
 def search(query, **filters):
+    _index()
     return DatabaseBackend().search(query, Filters(**filters), per_page=50)
 
 
@@ -76,7 +100,7 @@ def test_hidden_items_never_appear():
 
     assert results.groups["profiles"].total == 0
     assert results.groups["products"].total == 0
-    assert DatabaseBackend().suggest("zellige") == []
+    assert DatabaseBackend().suggest("zellige") == []  # search() indexed the rows
 
 
 def test_facets_count_results_and_filters_narrow_them():
@@ -120,6 +144,7 @@ def test_pagination_splits_a_group():
     for n in range(5):
         ProductFactory(title=f"Affiche {n}")
 
+    _index()
     backend = DatabaseBackend()
     first = backend.search("affiche", Filters(), page=1, per_page=2).groups["products"]
     last = backend.search("affiche", Filters(), page=3, per_page=2).groups["products"]
@@ -132,6 +157,7 @@ def test_suggest_answers_at_most_eight_titles_with_urls():
         ProfileFactory(name=f"Studio Mapping {n}")
         ProductFactory(title=f"Mapping vidéo {n}")
 
+    _index()
     suggestions = DatabaseBackend().suggest("mapp")
 
     assert len(suggestions) == 8

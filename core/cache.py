@@ -1,0 +1,253 @@
+"""Whole-page cache for anonymous visitors, in the shared cache (Redis when ``REDIS_URL`` is
+set, local memory otherwise).
+
+``PageCacheMiddleware`` (last in ``MIDDLEWARE``) answers a GET or HEAD from the cache when
+the visitor is anonymous, and stores what the site answered when it is safe to share:
+
+* **Who gets cached pages:** only requests without a session, basket or messages cookie.
+  Signed-in users always carry a session cookie, and so does anyone with a basket or a
+  guest order, so they neither receive a cached page nor populate one.
+* **What is stored:** a 200 answer to a GET, not streamed, not marked private or
+  ``no-store``, that set no cookie and whose rendering did not ask for a CSRF token (a page
+  with a POST form: product, profile, contact and sign-in pages), did not change the
+  session and queued no message. A page holding the request's CSP nonce (Oscar's layout)
+  is stored with it, and a hit swaps in the new request's nonce, so the header and the
+  inline script still agree. Paths under ``PAGE_CACHE_EXCLUDE`` (admin, basket,
+  checkout, accounts, creator space, health check…) are never stored.
+* **Key:** scheme, host, language, path and the full query string, plus the current
+  *generation*.
+* **Invalidation:** a generation counter kept in the same cache is bumped (immediately and
+  again after the transaction commits) whenever content shown on public pages changes:
+  Wagtail publish, unpublish, delete or move; product, stock record, product image,
+  category, shop or profile saved or deleted; taxonomy; site settings; Wagtail images. Old
+  entries are simply never read again and expire after ``PAGE_CACHE_SECONDS`` (default 300),
+  which also bounds staleness for anything time-based ("upcoming" events) or changed
+  without a signal (bulk ``update()``). Other apps can call ``bump_generation()`` or
+  ``watch(Model)``.
+
+With the local-memory cache each server process has its own pages and its own counter, so
+a change seen by one process leaves the others stale until their entries expire: production
+with several workers uses Redis.
+
+Settings: ``PAGE_CACHE_ENABLED`` (default true, but never with ``DEBUG``; false in the test
+settings, where the page-cache tests turn it on), ``PAGE_CACHE_SECONDS``,
+``PAGE_CACHE_EXCLUDE`` (path prefixes, without
+the language prefix). Answers carry ``X-Page-Cache: hit`` or ``miss`` when the cache was
+consulted.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+DEFAULT_SECONDS = 300
+DEFAULT_EXCLUDE = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/healthz",
+    "/shop/basket/",
+    "/shop/checkout/",
+    "/shop/accounts/",
+    "/shop/dashboard/",
+    "/shop/my-shop/",
+    "/shop/quotes/",
+    "/directory/account/",
+    "/privacy/",
+)
+STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+
+
+def _enabled():
+    """On unless switched off, and never with ``DEBUG`` (templates change under a developer)."""
+    return getattr(settings, "PAGE_CACHE_ENABLED", True) and not settings.DEBUG
+
+
+def _seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", DEFAULT_SECONDS)
+
+
+def _excluded(path):
+    """Whether ``path`` (with or without its language prefix) is never cached."""
+    prefixes = getattr(settings, "PAGE_CACHE_EXCLUDE", DEFAULT_EXCLUDE)
+    parts = path.split("/", 2)
+    languages = {code for code, _name in settings.LANGUAGES}
+    bare = "/" + parts[2] if len(parts) > 2 and parts[1] in languages else path
+    return any(path.startswith(prefix) or bare.startswith(prefix) for prefix in prefixes)
+
+
+def _private_cookies():
+    return {
+        settings.SESSION_COOKIE_NAME,
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+        getattr(settings, "OSCAR_BASKET_COOKIE_OPEN", "oscar_open_basket"),
+    }
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, None)
+    return value
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale (the next visitor gets a fresh one)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache yet (or evicted)
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def _on_change(sender=None, **kwargs):
+    if kwargs.get("raw"):  # fixtures
+        return
+    bump_generation()
+    # Again once committed: a visitor who rendered the old content meanwhile cached it
+    # under the new generation.
+    transaction.on_commit(bump_generation)
+
+
+def watch(model):
+    """Bump the generation whenever ``model`` is saved or deleted."""
+    uid = f"pagecache_{model._meta.label_lower}"
+    post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}_save", weak=False)
+    post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
+
+
+def connect():
+    """Called from ``CoreConfig.ready``: the content signals that invalidate pages."""
+    from django.apps import apps
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_on_change, dispatch_uid="pagecache_published", weak=False)
+    page_unpublished.connect(_on_change, dispatch_uid="pagecache_unpublished", weak=False)
+    post_page_move.connect(_on_change, dispatch_uid="pagecache_moved", weak=False)
+    for label in (
+        "wagtailimages.Image",
+        "catalogue.Product",
+        "catalogue.ProductImage",
+        "catalogue.Category",
+        "catalogue.ProductCategory",
+        "partner.Partner",
+        "partner.StockRecord",
+        "directory.Profile",
+        "directory.PortfolioItem",
+        "directory.Sector",
+        "directory.Discipline",
+        "directory.Province",
+        "cms.SiteSettings",
+        "partner.PartnerDeliveryFee",
+        "reviews.ProductReview",
+        "market.MarketEdition",
+        "market.Stand",
+        "hackathon.Call",
+        "youth.Registration",
+    ):
+        try:
+            watch(apps.get_model(label))
+        except LookupError:
+            continue
+    # Many-to-many changes (sectors, disciplines of a profile) and other apps' content.
+    from django.db.models.signals import m2m_changed
+
+    m2m_changed.connect(_on_m2m, dispatch_uid="pagecache_m2m", weak=False)
+
+
+def _on_m2m(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        from directory.models import Profile
+        from shop.catalogue.models import Product
+
+        if isinstance(instance, (Profile, Product)):
+            _on_change()
+
+
+def cache_key(request):
+    query = request.META.get("QUERY_STRING", "")
+    raw = "|".join(
+        [
+            request.scheme,
+            request.get_host(),
+            getattr(request, "LANGUAGE_CODE", ""),
+            request.path,
+            query,
+        ]
+    )
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:{generation()}:{digest}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not _enabled():
+        return False
+    if _private_cookies() & set(request.COOKIES):
+        return False
+    return not _excluded(request.path)
+
+
+def _cacheable_response(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    user = getattr(request, "user", None)  # without a session cookie: no query
+    return user is None or not user.is_authenticated
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = cache_key(request)
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage means a miss, never an error
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if stored is not None:
+            return self._rebuild(stored, request)
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            headers = {name: response[name] for name in STORED_HEADERS if name in response}
+            nonce = getattr(request, "_csp_nonce", None) or ""
+            try:
+                cache.set(key, (response.content, headers, nonce), _seconds())
+            except Exception:  # noqa: BLE001
+                logger.warning("page cache unavailable", exc_info=True)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _rebuild(stored, request):
+        from django.http import HttpResponse
+
+        content, headers, nonce = stored
+        if nonce and hasattr(request, "csp_nonce"):
+            content = content.replace(nonce.encode(), str(request.csp_nonce).encode())
+        response = HttpResponse(content if request.method == "GET" else b"", status=200)
+        for name, value in headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        response["X-Page-Cache"] = "hit"
+        return response

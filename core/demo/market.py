@@ -1,0 +1,143 @@
+"""Demo data of the marketplace: delivery fees, digital files, L'Karfour with its stands.
+
+Idempotent: each step looks for what it would create (by slug, partner/province pair or
+stand number) and leaves existing rows alone. Dates are relative to today, so the demo
+edition is always running when the demo is loaded.
+"""
+
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from directory.models import Profile, Province
+from shop.catalogue.models import Product
+from shop.market.models import MarketEdition, Stand
+from shop.partner.models import Partner, PartnerDeliveryFee
+
+from . import data
+
+EDITION_SLUG = "lkarfour-5"
+FEES = [Decimal("25.00"), Decimal("35.00"), Decimal("40.00"), Decimal("50.00")]
+
+
+def seed_market(seeder):
+    """One call from ``Seeder.run``: runs each step in its own transaction."""
+    with transaction.atomic():
+        _review_moderators()
+    with transaction.atomic():
+        _delivery_fees(seeder)
+    with transaction.atomic():
+        _digital_files(seeder)
+    with transaction.atomic():
+        _edition(seeder)
+
+
+def _review_moderators():
+    """The programme staff and the moderators moderate product reviews (Oscar's dashboard)."""
+    permissions = Permission.objects.filter(
+        content_type__app_label="reviews",
+        codename__in=["view_productreview", "change_productreview", "delete_productreview"],
+    )
+    for group in Group.objects.filter(name__in=[data.PROGRAMME_STAFF_GROUP, "Moderators"]):
+        group.permissions.add(*permissions)
+
+
+def _shops():
+    return list(
+        Partner.objects.filter(is_active=True, slug__isnull=False)
+        .select_related("profile", "profile__province")
+        .order_by("slug")
+    )
+
+
+def _delivery_fees(seeder):
+    """Two shops in three deliver to their province and two or three neighbours."""
+    provinces = list(Province.objects.order_by("sort_order", "pk"))
+    if not provinces:
+        return
+    for index, partner in enumerate(_shops()):
+        if index % 3 == 2 or partner.delivery_fees.exists():
+            continue
+        rng = random.Random(f"fees:{partner.slug}")
+        home = partner.profile.province if partner.profile else None
+        chosen = [home] if home else []
+        others = [p for p in provinces if p != home]
+        chosen += rng.sample(others, k=min(len(others), rng.choice([2, 3])))
+        for number, province in enumerate(chosen):
+            fee = Decimal("20.00") if number == 0 else rng.choice(FEES)
+            PartnerDeliveryFee.objects.create(partner=partner, province=province, fee=fee)
+            seeder.count("delivery fees")
+
+
+def _digital_file(product):
+    """A small ZIP archive standing for what the buyer downloads."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "LISEZMOI.txt",
+            f"{product.title}\n\nFichier de démonstration Takafamap (produit {product.code}).\n",
+        )
+    return buffer.getvalue()
+
+
+def _digital_files(seeder):
+    products = Product.objects.filter(product_class__slug="digital").order_by("pk")
+    for product in products:
+        if product.digital_file and product.digital_file.storage.exists(product.digital_file.name):
+            continue
+        name = f"{product.code or product.pk}.zip"
+        product.digital_file.save(name, ContentFile(_digital_file(product)), save=False)
+        Product.objects.filter(pk=product.pk).update(digital_file=product.digital_file.name)
+        seeder.count("digital files")
+
+
+def _edition(seeder):
+    today = timezone.localdate()
+    hub = Profile.objects.filter(kind=Profile.Kind.HUB).order_by("pk").first()
+    edition = MarketEdition.objects.filter(slug=EDITION_SLUG).first()
+    if edition is None:
+        edition = MarketEdition.objects.create(
+            slug=EDITION_SLUG,
+            name="L'Karfour — 5e édition",
+            starts_on=today - timedelta(days=1),
+            ends_on=today + timedelta(days=2),
+            venue="Esplanade du théâtre Mohammed VI, Oujda",
+            hub=hub,
+            description=(
+                "Le marché de la culture jeune de l'Oriental : tirages, objets lumineux, "
+                "packs sonores et démonstrations, sur les stands des créateurs accompagnés."
+            ),
+        )
+        seeder.count("market editions")
+    if not MarketEdition.objects.filter(slug="lkarfour-4").exists():
+        MarketEdition.objects.create(
+            slug="lkarfour-4",
+            name="L'Karfour — 4e édition",
+            starts_on=today - timedelta(days=365),
+            ends_on=today - timedelta(days=363),
+            venue=hub.name if hub else "Oujda",
+            hub=hub,
+        )
+        seeder.count("market editions")
+    if edition.stands.exists():
+        return
+    shops = (
+        Partner.objects.filter(
+            is_active=True,
+            slug__isnull=False,
+            stockrecords__product__available_at_karfour=True,
+        )
+        .distinct()
+        .order_by("slug")
+    )
+    for number, partner in enumerate(shops, start=1):
+        Stand.objects.create(edition=edition, partner=partner, number=f"{number:02d}")
+        seeder.count("stands")

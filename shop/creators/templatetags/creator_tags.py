@@ -1,0 +1,22 @@
+"""Template tags of the creator space."""
+
+from django import template
+
+from shop.partner.models import Partner
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def runs_a_shop(context):
+    """Whether the signed-in user runs a shop (one query per request; none when anonymous)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(request, "_runs_a_shop", None)
+    if cached is None:
+        cached = Partner.objects.filter(users=user).exists()
+        if request is not None:
+            request._runs_a_shop = cached
+    return cached

@@ -1,0 +1,43 @@
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def optional_include(context, name):
+    """Include ``name`` if it exists (templates another app provides, e.g. downloads)."""
+    try:
+        included = get_template(name)
+    except template.TemplateDoesNotExist:
+        return ""
+    return mark_safe(included.render(context.flatten(), context.get("request")))
+
+
+@register.filter
+def part_lines(lines, part):
+    """The lines of ``lines`` that belong to ``part``'s creator."""
+    return [line for line in lines if line.partner_id == part.partner_id]
+
+
+@register.simple_tag
+def bank_details():
+    from shop.checkout.payments import bank_details as details
+
+    return details()
+
+
+@register.simple_tag
+def receipt_form():
+    from shop.checkout.forms import BankReceiptForm
+
+    return BankReceiptForm()
+
+
+@register.simple_tag
+def creator_parts(basket):
+    """The basket's lines grouped by creator, with each creator's subtotal."""
+    from shop.checkout.fulfilment import basket_groups
+
+    return basket_groups(basket)

@@ -1,0 +1,7 @@
+import oscar.apps.payment.apps as apps
+
+
+class PaymentConfig(apps.PaymentConfig):
+    """Oscar's payment app, with card payments through Stripe (``stripe_gateway``)."""
+
+    name = "shop.payment"

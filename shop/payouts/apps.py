@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PayoutsConfig(AppConfig):
+    """Creators' earnings on paid orders and the payouts staff record (a ledger)."""
+
+    name = "shop.payouts"
+    label = "payouts"
+    verbose_name = _("Payouts")
+
+    def ready(self):
+        from shop.order import signals as order_signals
+        from shop.payment import signals as payment_signals
+
+        from . import receivers
+
+        order_signals.part_paid.connect(
+            receivers.record_earnings, dispatch_uid="payouts.record_earnings"
+        )
+        payment_signals.order_refunded.connect(
+            receivers.reverse_earnings, dispatch_uid="payouts.reverse_earnings"
+        )

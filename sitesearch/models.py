@@ -1,0 +1,49 @@
+"""The database backend's stored search text: one row per product or profile.
+
+``SearchEntry`` keeps the folded text (``sitesearch.text.fold``: lower case, no accents,
+Arabic spelling variants merged) of what search matches, in three weights: ``a`` (title or
+name), ``b`` (headline, city, description) and ``c`` (bio, skills). Searching then compares
+plain stored strings instead of folding every row at query time. Rows are written after the
+transaction that saved the product or profile commits (``sitesearch.index``); deleting the
+product or profile deletes its entry (cascade). Visibility is never stored here: the
+backend still filters on the live rows, so a hidden product cannot leak through a stale
+entry. A product or profile without an entry (bulk inserts) is folded at query time.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_entry",
+    )
+    profile = models.OneToOneField(
+        "directory.Profile",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_entry",
+    )
+    a = models.TextField(_("title or name (folded)"), blank=True)
+    b = models.TextField(_("headline and description (folded)"), blank=True)
+    c = models.TextField(_("other text (folded)"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(product__isnull=True, profile__isnull=False)
+                | models.Q(product__isnull=False, profile__isnull=True),
+                name="sitesearch_entry_one_target",
+            )
+        ]
+
+    def __str__(self):
+        return self.a.strip()

@@ -1,0 +1,181 @@
+"""The anonymous page cache (core/cache.py): served without SQL, invalidated by content
+changes, never shared with signed-in visitors or visitors with a basket."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+from tests.factories import ProductFactory, ProfileFactory, UserFactory, news_page
+from tests.helpers import count_queries, html_lang_dir
+
+pytestmark = [pytest.mark.django_db]
+
+DIRECTORY = "/fr/directory/"
+CATALOGUE = "/fr/shop/catalogue/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache():
+    # The first rendering creates the site settings row (a change that bumps the cache).
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    cache.clear()
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        yield
+    cache.clear()
+
+
+def get(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return response
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache_without_sql(client):
+    ProfileFactory(name="Studio Lumen")
+    first = get(client, DIRECTORY)
+
+    assert count_queries(client, DIRECTORY) == 0
+    second = get(client, DIRECTORY)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_the_query_string_is_part_of_the_key(client):
+    ProfileFactory(name="Studio Lumen", province=None)
+    get(client, DIRECTORY)
+
+    response = get(client, DIRECTORY, data={"q": "lumen"})
+
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_a_product_edit_invalidates_cached_pages(client, django_capture_on_commit_callbacks):
+    product = ProductFactory(title="Affiche sérigraphiée")
+    assert "Affiche sérigraphiée" in get(client, CATALOGUE).content.decode()
+    assert get(client, CATALOGUE)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product.title = "Tirage photo d'art"
+        product.save()
+
+    response = get(client, CATALOGUE)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tirage photo d&#x27;art" in response.content.decode()
+
+
+def test_a_price_change_invalidates_cached_pages(client):
+    product = ProductFactory(title="Affiche", price=100)
+    get(client, CATALOGUE)
+    stockrecord = product.stockrecords.get()
+    stockrecord.price = 250
+    stockrecord.save()
+
+    assert get(client, CATALOGUE)["X-Page-Cache"] == "miss"
+
+
+def test_publishing_a_page_invalidates_cached_pages(client):
+    first = news_page(title="Premier article")
+    index_url = first.get_parent().url
+    get(client, index_url)
+    assert get(client, index_url)["X-Page-Cache"] == "hit"
+
+    news_page(title="Second article publié")
+
+    response = get(client, index_url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Second article publié" in response.content.decode()
+
+
+def test_a_profile_approval_invalidates_cached_pages(client):
+    profile = ProfileFactory(name="Atelier en attente", status="pending")
+    assert "Atelier en attente" not in get(client, DIRECTORY).content.decode()
+
+    profile.status = "approved"
+    profile.save()
+
+    assert "Atelier en attente" in get(client, DIRECTORY).content.decode()
+
+
+def test_signed_in_users_never_get_or_fill_the_cache(client):
+    ProfileFactory(name="Studio Lumen")
+    user = UserFactory()
+    client.force_login(user)
+
+    signed_in = get(client, DIRECTORY)
+    assert "X-Page-Cache" not in signed_in
+
+    client.logout()
+    client.cookies.clear()
+    assert get(client, DIRECTORY)["X-Page-Cache"] == "miss"  # the signed-in visit stored nothing
+    assert get(client, DIRECTORY)["X-Page-Cache"] == "hit"
+
+    client.force_login(user)
+    again = get(client, DIRECTORY)
+    assert "X-Page-Cache" not in again
+    assert count_queries(client, DIRECTORY) > 0
+
+
+def test_a_visitor_with_a_basket_cookie_never_gets_a_cached_page(client):
+    get(client, DIRECTORY)
+    client.cookies["oscar_open_basket"] = "1:abc"
+
+    response = get(client, DIRECTORY)
+
+    assert "X-Page-Cache" not in response
+
+
+def test_each_language_has_its_own_cached_page(client):
+    french = get(client, "/fr/")
+    arabic = get(client, "/ar/")
+
+    assert html_lang_dir(get(client, "/fr/").content) == html_lang_dir(french.content)
+    assert html_lang_dir(get(client, "/ar/").content) == ("ar", "rtl")
+    assert html_lang_dir(arabic.content) != html_lang_dir(french.content)
+
+
+def test_pages_with_a_csrf_form_are_not_cached(client):
+    profile = ProfileFactory(name="Studio Lumen", accepts_messages=True)
+    url = profile.get_absolute_url()
+    first = get(client, url)
+    assert "csrfmiddlewaretoken" in first.content.decode()
+
+    client.cookies.clear()
+    second = get(client, url)
+
+    assert second.get("X-Page-Cache") != "hit"
+
+
+def test_a_cached_oscar_page_carries_the_new_requests_csp_nonce(client):
+    ProductFactory(title="Affiche")
+    get(client, CATALOGUE)
+
+    hit = get(client, CATALOGUE)
+
+    assert hit["X-Page-Cache"] == "hit"
+    nonces = re.findall(r'<script nonce="([^"]+)"', hit.content.decode())
+    header = hit.get("Content-Security-Policy", "")
+    assert nonces and all(f"'nonce-{nonce}'" in header for nonce in nonces)
+
+
+def test_non_get_requests_and_excluded_paths_are_not_cached(client):
+    assert "X-Page-Cache" not in client.get("/healthz")
+    assert "X-Page-Cache" not in client.post(DIRECTORY)
+
+
+def test_a_new_stand_at_the_market_invalidates_the_market_page(client):
+    from tests.factories.market import MarketEditionFactory, StandFactory
+
+    edition = MarketEditionFactory()
+    get(client, "/fr/shop/market/")
+    assert get(client, "/fr/shop/market/")["X-Page-Cache"] == "hit"
+
+    StandFactory(edition=edition, number="B7")
+
+    response = get(client, "/fr/shop/market/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "B7" in response.content.decode()

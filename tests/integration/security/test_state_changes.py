@@ -1,0 +1,117 @@
+"""State changes need a POST with a CSRF token (issue 10).
+
+The access matrix (test_access_matrix) already checks that none of its GETs writes to the
+database; these tests check the state-changing views one by one, and that CSRF is enforced.
+"""
+
+import fnmatch
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from directory.models import Profile
+from shop.catalogue.models import Product
+from tests.factories.pages import contact_page
+
+from . import matrix
+
+# Views that are deliberately exempt from Django's CSRF middleware, with the reason.
+CSRF_EXEMPT_ALLOWED = {
+    "wagtailadmin_api:*": "Django REST framework views: its SessionAuthentication checks CSRF",
+    "stripe-webhook": "called by Stripe, not a browser: the Stripe signature is verified",
+}
+
+
+def url(name, **kwargs):
+    with translation.override("fr"):
+        return reverse(name, kwargs=kwargs)
+
+
+def test_no_view_is_csrf_exempt_without_a_reason():
+    exempt = sorted(
+        f"{e.name or e.route} [{e.module}]"
+        for e in matrix.walk()
+        if e.callback_csrf_exempt
+        and not any(fnmatch.fnmatchcase(e.name or e.route, glob) for glob in CSRF_EXEMPT_ALLOWED)
+    )
+    assert exempt == []
+
+
+@pytest.mark.django_db
+def test_get_on_the_creator_space_changes_nothing(world, clients):
+    product = world.products["creator_a"]
+    client = clients["creator_a"]
+
+    assert client.get(url("creators:product-visibility", pk=product.pk)).status_code == 405
+    assert client.get(url("creators:product-delete", pk=product.pk)).status_code == 200
+
+    product.refresh_from_db()
+    assert product.is_public
+    assert Product.objects.filter(pk=product.pk).exists()
+
+
+@pytest.mark.django_db
+def test_get_on_the_directory_self_service_and_relay_changes_nothing(world, clients):
+    profile = world.profiles["professional"]
+    before = Profile.objects.values().get(pk=profile.pk)
+
+    assert clients["professional"].get(url("directory:resend-verification")).status_code == 405
+    assert clients["anonymous"].get(url("directory:contact", slug=profile.slug)).status_code == 405
+    assert (
+        clients["professional"].get(url("directory:profile-edit", slug=profile.slug)).status_code
+        == 200
+    )
+
+    assert mail.outbox == []
+    assert Profile.objects.values().get(pk=profile.pk) == before
+
+
+@pytest.mark.django_db
+def test_sign_out_needs_a_post(world, clients):
+    client = clients["client_a"]
+
+    assert client.get(url("customer:logout")).status_code == 200
+    assert "_auth_user_id" in client.session  # still signed in
+
+    assert client.post(url("customer:logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_posts_without_the_csrf_token_are_refused(world):
+    product = world.products["creator_a"]
+    profile = world.profiles["professional"]
+
+    def csrf_client(role):
+        client = Client(enforce_csrf_checks=True)
+        user = world.user(role)
+        if user:
+            client.force_login(user)
+        return client
+
+    posts = [
+        ("creator_a", url("creators:product-visibility", pk=product.pk), {}),
+        ("creator_a", url("creators:product-delete", pk=product.pk), {}),
+        ("creator_a", url("creators:shop-details"), {"description": "x"}),
+        ("creator_a", url("creators:product-create"), {"title": "x"}),
+        ("professional", url("directory:profile-edit", slug=profile.slug), {"name": "x"}),
+        ("professional", url("directory:profile-create"), {"name": "x"}),
+        ("professional", url("directory:resend-verification"), {}),
+        ("anonymous", url("directory:contact", slug=profile.slug), {"message": "x"}),
+        ("anonymous", url("customer:login"), {"login-username": "a@b.ma"}),
+        ("anonymous", url("customer:register"), {"email": "a@b.ma"}),
+        ("client_a", url("customer:logout"), {}),
+        ("anonymous", url("set_language"), {"language": "ar"}),
+        ("anonymous", url("basket:add", pk=product.pk), {"quantity": 1}),
+        ("anonymous", contact_page().url, {"message": "x"}),
+    ]
+    for role, address, data in posts:
+        response = csrf_client(role).post(address, data)
+        assert response.status_code == 403, f"{address} as {role}: {response.status_code}"
+
+    product.refresh_from_db()
+    assert product.is_public
+    assert mail.outbox == []
