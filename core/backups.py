@@ -105,12 +105,22 @@ class RestoreMismatch(Exception):
     pass
 
 
+def _fire_deferred_constraints():
+    """PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks still pending
+    in the transaction (rows written earlier in it): check them now."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # loaddata relies on deferral
+
+
 def restore(folder, *, stdout=None, rebuild_search=True):
     """Replace the database and media with the backup in ``folder``; return the counts."""
     folder = Path(folder)
     manifest = json.loads((folder / MANIFEST).read_text())
     call_command("migrate", interactive=False, verbosity=0)
     with transaction.atomic():
+        _fire_deferred_constraints()
         # Empty every table, without re-creating content types: the backup has them, ids and all.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         call_command("loaddata", str(folder / DATA), verbosity=0)

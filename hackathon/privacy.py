@@ -74,7 +74,8 @@ class HackathonDataProvider:
     @transaction.atomic
     def erase(self, email, phone):
         count = 0
-        for application in _matching(email, phone).select_for_update():
+        # of=self: the match joins the (optional) applicant, which PostgreSQL cannot lock.
+        for application in _matching(email, phone).select_for_update(of=("self",)):
             for attachment in application.attachments.all():
                 attachment.file.delete(save=False)
             application.attachments.all().delete()

@@ -235,6 +235,10 @@ class ErasedContact(models.Model):
 class AccessLog(models.Model):
     """Who looked at or exported the youth database, when, and with which filters."""
 
+    # A log line refers to nothing an editor would follow: keep it out of Wagtail's reference
+    # index (otherwise every logged view of a list would also write index rows).
+    wagtail_reference_index_ignore = True
+
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed the list")
         INSPECT = "inspect", _("Viewed one entry")

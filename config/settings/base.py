@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # The task queue's database backend (TASKS_BACKEND=database; worker: manage.py db_worker)
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -305,6 +307,55 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# --- Object storage (S3-compatible, django-storages): on when AWS_STORAGE_BUCKET_NAME is set.
+# Public media in that bucket (plain URLs); private files in AWS_PRIVATE_BUCKET_NAME (or the
+# same bucket under "private/"), never public, served by permission-checked views.
+# Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 from the environment.
+OBJECT_STORAGES = {}
+if env("AWS_STORAGE_BUCKET_NAME", default=""):
+    _s3 = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+        "file_overwrite": False,
+    }
+    OBJECT_STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+                "querystring_auth": False,
+                "default_acl": env("AWS_DEFAULT_ACL", default="") or None,
+            },
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": env("AWS_PRIVATE_BUCKET_NAME", default="")
+                or env("AWS_STORAGE_BUCKET_NAME"),
+                "location": "" if env("AWS_PRIVATE_BUCKET_NAME", default="") else "private",
+                "custom_domain": None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": 300,
+            },
+        },
+    }
+    STORAGES.update(OBJECT_STORAGES)
+# Pictures then come from the bucket's host: the Content-Security-Policy below lets them in.
+MEDIA_ORIGINS = []
+if OBJECT_STORAGES:
+    _media_host = _s3["custom_domain"] or urlsplit(_s3["endpoint_url"] or "").netloc
+    MEDIA_ORIGINS = (
+        [f"https://{_media_host}", f"https://*.{_media_host}"]
+        if _media_host
+        else ["https://*.amazonaws.com"]
+    )
+    if (_s3["endpoint_url"] or "").startswith("http://"):  # a local S3 server, never production
+        MEDIA_ORIGINS = [f"http://{_media_host}"]
+# --- end of object storage
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -316,6 +367,19 @@ if env("EMAIL_URL", default=""):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Takafamap <contact@takafamap.ma>")
+# --- Task queue (django-tasks; Wagtail's index updates use it too): tasks run at once in the
+# web process, or, with TASKS_BACKEND=database, wait in the database for `manage.py db_worker`.
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# The backend that really sends when EMAIL_BACKEND is "core.mail.TaskEmailBackend" (production).
+TASK_EMAIL_BACKEND = EMAIL_BACKEND
+# --- end of task queue
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --------------------------------------------------------------------------------------
@@ -454,6 +518,7 @@ CSP_STAFF_DIRECTIVES = {
     "frame-ancestors": [SELF],
 }
 # ---- end of Content-Security-Policy ----
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS  # object storage, if any
 # Rate limits (core.ratelimit): the request header that holds the visitor's address; behind a
 # reverse proxy, the one it sets (e.g. HTTP_X_REAL_IP), otherwise everyone shares one count.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")

@@ -33,6 +33,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "core.staticfiles.StaticFilesStorage"},  # whitenoise, hashed + gzip
 }
+STORAGES.update(OBJECT_STORAGES)  # noqa: F405 - S3 media when AWS_STORAGE_BUCKET_NAME is set
+
+# E-mails go through the task queue (core.mail); the SMTP backend from EMAIL_URL sends them.
+TASK_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F405
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
