@@ -17,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from core import views as core_views
+from shop.order import views as order_views
 from shop.payment import views as payment_views
 
 urlpatterns = [
@@ -36,6 +37,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Oscar's re-order action, POST only (shop/order/views.py); before Oscar's own URLs.
+    path("shop/accounts/orders/<str:order_number>/<int:line_id>/", order_views.order_line_view),
     path("shop/", include(accounts_urls.shop_urlpatterns)),  # rate-limited sign-in (accounts)
     path("shop/", include("shop.creators.urls")),
     path("shop/", include("shop.quotes.urls")),

@@ -3,7 +3,9 @@
 Who may do what:
 - jurors (the ``Jury`` group: admin access and ``hackathon.score_application``) and staff see
   the applications, their ranking and their attachments; jurors score them, one score each;
-- only staff (``is_staff``) shortlist, select or reject, and see the indicators.
+- only holders of ``hackathon.decide_application`` (the programme staff group) shortlist,
+  select or reject; ``hackathon.view_indicators`` opens the indicators. Being ``is_staff``
+  alone (communication staff, moderators) gives nothing here: applicants' data stay private.
 """
 
 import csv
@@ -31,11 +33,15 @@ def can_score(user):
 
 
 def can_decide(user):
-    return user.is_active and user.is_staff
+    return user.is_active and user.has_perm("hackathon.decide_application")
+
+
+def can_see_indicators(user):
+    return user.is_active and user.has_perm("hackathon.view_indicators")
 
 
 def can_review(user):
-    return can_score(user) or can_decide(user)
+    return can_score(user) or can_decide(user) or user.has_perm("hackathon.view_application")
 
 
 def _require(test, request):
@@ -237,7 +243,7 @@ def attachment(request, pk, attachment_pk):
 
 
 def dashboard(request):
-    _require(can_decide, request)
+    _require(can_see_indicators, request)
     data = indicators.compute()
     return render(
         request,
@@ -247,7 +253,7 @@ def dashboard(request):
 
 
 def dashboard_csv(request):
-    _require(can_decide, request)
+    _require(can_see_indicators, request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="takafaship-indicators.csv"'
     writer = csv.writer(response)

@@ -40,7 +40,7 @@ class ApplicationsMenuItem(MenuItem):
 
 class IndicatorsMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.can_decide(request.user)
+        return admin_views.can_see_indicators(request.user)
 
 
 @hooks.register("register_admin_menu_item")

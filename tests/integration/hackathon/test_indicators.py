@@ -201,7 +201,11 @@ def test_orders_are_counted_in_the_month_they_were_placed(known_data):
 def staff(client):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="hackathon",
+            codename__in=["view_application", "decide_application", "view_indicators"],
+        ),
     )
     client.force_login(user)
     return user

@@ -23,7 +23,11 @@ def call():
 def staff():
     user = UserFactory(is_staff=True)
     user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="hackathon",
+            codename__in=["view_application", "decide_application", "view_indicators"],
+        ),
     )
     return user
 
@@ -92,9 +96,12 @@ def test_jurors_see_and_score_but_cannot_decide(client, call):
     assert application.profile is None
 
 
-def test_a_juror_who_is_staff_may_decide(client, call, django_capture_on_commit_callbacks):
+def test_a_juror_with_the_decision_permission_may_decide(
+    client, call, django_capture_on_commit_callbacks
+):
     application = ApplicationFactory(call=call)
     member = juror(is_staff=True)
+    member.user_permissions.add(Permission.objects.get(codename="decide_application"))
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -208,5 +215,27 @@ def test_jurors_cannot_apply_bulk_decisions(client, call):
         {"action": "reject", "applications": [application.pk]},
     )
     assert response.status_code in (302, 403)
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+
+
+def test_staff_without_the_hackathon_permissions_see_no_application(client, call):
+    """Communication staff and moderators are ``is_staff`` with admin access, but applicants'
+    personal data are for the jury and the programme staff only."""
+    application = ApplicationFactory(call=call)
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    client.force_login(editor)
+    for url in (
+        reverse("hackathon_admin:list"),
+        reverse("hackathon_admin:detail", args=[application.pk]),
+        reverse("hackathon_admin:indicators"),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert application.project_name not in response.content.decode()
+    client.post(reverse("hackathon_admin:decision", args=[application.pk]), {"action": "select"})
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED

@@ -24,7 +24,11 @@ def staff(client):
 
     user = UserFactory(is_staff=True)
     user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="hackathon",
+            codename__in=["view_application", "decide_application", "view_indicators"],
+        ),
     )
     return user
 
