@@ -208,6 +208,9 @@ class Seeder:
             *Permission.objects.filter(
                 content_type__app_label="order", codename__regex=r"^(view|change)_"
             ),
+            *Permission.objects.filter(
+                content_type__app_label="quotes", codename__startswith="view_"
+            ),
         )
         self.groups["staff"] = staff
         self.dashboard_access = _permission("partner", "dashboard_access")

@@ -127,9 +127,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
 
 def viewer_may_see(request, order):
-    """The client who placed it (account or this browser's session), or staff."""
+    """The client who placed it (account or this browser's session), or the programme staff
+    (``order.view_order``; communication staff and moderators are ``is_staff`` but not that)."""
     user = request.user
-    if user.is_authenticated and (user.is_staff or order.user_id == user.pk):
+    if user.is_authenticated and (order.user_id == user.pk or user.has_perm("order.view_order")):
         return True
     placed = {str(number) for number in request.session.get(PLACED_ORDERS, [])}
     if order.user_id is None and str(order.number) in placed:

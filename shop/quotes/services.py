@@ -66,12 +66,13 @@ def role_of(user, quote_request):
 
 
 def visible_to(user):
-    """The requests ``user`` may see: as client, as creator of the shop, or all for staff."""
+    """The requests ``user`` may see: as client, as creator of the shop, or all for the
+    programme staff (``quotes.view_quoterequest``; being ``is_staff`` alone is not enough)."""
     from django.db.models import Q
 
     if not user.is_authenticated:
         return QuoteRequest.objects.none()
-    if user.is_staff:
+    if user.is_active and user.has_perm("quotes.view_quoterequest"):
         return QuoteRequest.objects.all()
     return QuoteRequest.objects.filter(Q(client=user) | Q(partner__users=user)).distinct()
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -216,7 +217,13 @@ def test_the_receipt_is_for_its_client_and_staff_only(order, salma):
     assert stranger.get(receipt).status_code == 404
     assert login(salma).get(receipt).status_code == 404
     staff = Client()
-    staff.force_login(UserFactory(is_staff=True))
+    staff.force_login(UserFactory(is_staff=True))  # communication staff: no order permission
+    assert staff.get(receipt).status_code == 404
+    programme_staff = UserFactory(is_staff=True)
+    programme_staff.user_permissions.add(
+        Permission.objects.get(content_type__app_label="order", codename="view_order")
+    )
+    staff.force_login(programme_staff)
     assert staff.get(receipt).status_code == 200
     guest = Client()
     session = guest.session

@@ -4,6 +4,7 @@ creator's quote form and its refusals, the thread and its attachments, the lists
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -58,7 +59,12 @@ def test_each_party_sees_the_request_and_staff_too(client, world):
     assert client.get(request_b.get_absolute_url()).status_code == 200
     client.force_login(world["creator_b"])
     assert client.get(request_b.get_creator_url()).status_code == 200
-    client.force_login(UserFactory(is_staff=True))
+    editor = UserFactory(is_staff=True)  # communication staff: no view permission
+    client.force_login(editor)
+    assert client.get(request_b.get_absolute_url()).status_code == 404
+    programme_staff = UserFactory(is_staff=True)
+    programme_staff.user_permissions.add(Permission.objects.get(codename="view_quoterequest"))
+    client.force_login(programme_staff)
     assert client.get(request_b.get_absolute_url()).status_code == 200
     attachment = world["attachment_b"]
     response = client.get(

@@ -144,7 +144,8 @@ _WAGTAIL_ADMIN = only(STAFF, 200, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN)
 # An object of client A: theirs alone; every other signed-in person gets 404.
 _CLIENT_A_ONLY = {**signed_in(404), "client_a": 200}
 # An object of client A that staff may read too (quotes, orders' receipts).
-_CLIENT_A_AND_STAFF = {**signed_in(404), "client_a": 200, **dict.fromkeys(STAFF, 200)}
+# Programme staff (and the superuser) hold the view permission; comms and moderators do not.
+_CLIENT_A_AND_STAFF = {**signed_in(404), "client_a": 200, "staff": 200, "superuser": 200}
 # A POST-only creator-space action on creator A's object: the GET is refused.
 _CREATOR_POST_ONLY = only(CREATORS, 405, others=403)
 # Stripe's keys, so the card pages exist (no request reaches Stripe: the order is paid).
