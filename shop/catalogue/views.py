@@ -1,10 +1,16 @@
 """Catalogue views: Oscar's, with the marketplace's visibility rule on product pages."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
+from oscar.core.loading import get_class
+
+from shop.partner.models import StockRecord
 
 from .queries import public_products
+
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 # Why a visitor cannot review a product (codes from ``Product.review_refusal``).
 REVIEW_REFUSALS = {
@@ -14,6 +20,22 @@ REVIEW_REFUSALS = {
     "own_product": _("You cannot review your own product."),
 }
 MORE_FROM_CREATOR = 4
+# As many as templates/oscar/customer/history/recently_viewed_products.html shows.
+RECENTLY_VIEWED = 4
+
+
+def _card_lookups():
+    """What a product card reads (shop, its profile and province, images, kind)."""
+    return (
+        "product_class",
+        "images",
+        Prefetch(
+            "stockrecords",
+            queryset=StockRecord.objects.select_related(
+                "partner", "partner__profile", "partner__profile__province"
+            ),
+        ),
+    )
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -22,6 +44,11 @@ class ProductDetailView(OscarProductDetailView):
     Staff still see everything (Oscar's convention, to check a layout); a creator sees
     their own products even while their shop is suspended.
     """
+
+    def get_queryset(self):
+        # The page reads the product's stock records, shop and images several times (access
+        # rule, price, creator box, gallery): one query each instead of one per reading.
+        return super().get_queryset().prefetch_related(*_card_lookups())
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
@@ -39,8 +66,8 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
-        record = product.stockrecords.select_related("partner").first()
-        partner = record.partner if record else None
+        records = sorted(product.stockrecords.all(), key=lambda record: record.pk)
+        partner = records[0].partner if records else None
         context["more_from_creator"] = (
             list(
                 public_products()
@@ -51,6 +78,12 @@ class ProductDetailView(OscarProductDetailView):
             if partner is not None and partner.is_active
             else []
         )
+        # Oscar's {% recently_viewed_products %} loaded each card's shop and image one query
+        # at a time; the same products (history order, without this one), prefetched.
+        recent = [item for item in CustomerHistoryManager.get(self.request) if item != product]
+        recent = recent[:RECENTLY_VIEWED]
+        prefetch_related_objects(recent, *_card_lookups())
+        context["recently_viewed"] = recent
         context["approved_reviews"] = list(
             product.reviews.approved().select_related("user").order_by("-date_created")[:5]
         )

@@ -9,6 +9,9 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import F
+from django.forms.models import ModelChoiceIterator
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import SearchForm  # noqa: F401  (Oscar's context processor)
 
@@ -21,6 +24,63 @@ KIND_CHOICES = [
     ("physical", _("Physical products")),
     ("digital", _("Digital products")),
 ]
+
+
+def _text(value):
+    """What ``{{ value|stringformat:'s' }}`` prints in a template."""
+    return conditional_escape(value) if isinstance(value, SafeData) else escape(str(value))
+
+
+def _attrs(attrs):
+    """What ``django/forms/widgets/attrs.html`` prints."""
+    printed = []
+    for name, value in attrs.items():
+        if value is True:
+            printed.append(f" {conditional_escape(name)}")
+        elif value is not False:
+            printed.append(f' {conditional_escape(name)}="{_text(value)}"')
+    return "".join(printed)
+
+
+class FastSelect(forms.Select):
+    """A ``Select`` whose HTML is byte for byte what Django's templates print, built in Python.
+
+    Django renders a select through one template include per option; with the creator list
+    (one option per active shop, hundreds at scale) that was a fifth of the catalogue page's
+    time. Optgroups and attributes are printed as ``select.html`` and ``select_option.html``
+    print them.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in group_choices:
+                parts.append(
+                    f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
+                    f"{conditional_escape(option['label'])}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))
+
+
+class _SlugNameIterator(ModelChoiceIterator):
+    """Lists the choices from the columns an option shows (a shop row is wide)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.queryset = self.queryset.only("pk", "name", "code", "slug")
+
+
+class CreatorChoiceField(forms.ModelChoiceField):
+    """The cleaned value is still a whole ``Partner``; only the option list is lighter."""
+
+    iterator = _SlugNameIterator
+    widget = FastSelect
 
 
 class BrowseForm(forms.Form):
@@ -47,6 +107,7 @@ class BrowseForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All sectors"),
+        widget=FastSelect,
     )
     province = forms.ModelChoiceField(
         label=_("Province"),
@@ -54,8 +115,11 @@ class BrowseForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All provinces"),
+        widget=FastSelect,
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=KIND_CHOICES, required=False, widget=FastSelect
+    )
     price_min = forms.DecimalField(
         label=_("Minimum price (MAD)"),
         required=False,
@@ -73,14 +137,16 @@ class BrowseForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 0, "step": 1, "inputmode": "numeric"}),
     )
     karfour = forms.BooleanField(label=_("At L'Karfour market"), required=False)
-    creator = forms.ModelChoiceField(
+    creator = CreatorChoiceField(
         label=_("Creator"),
         queryset=Partner.objects.filter(is_active=True, slug__isnull=False).order_by("name"),
         required=False,
         to_field_name="slug",
         empty_label=_("All creators"),
     )
-    sort_by = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sort_by = forms.ChoiceField(
+        label=_("Sort by"), choices=SORT_CHOICES, required=False, widget=FastSelect
+    )
 
     def __init__(self, *args, show_creator_choice=True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 BATCH = 1000
@@ -105,7 +105,17 @@ class Command(BaseCommand):
         if apps.is_installed("youth"):
             self.contacts(options["contacts"])
         bump_generation()
+        self.analyze()
         self.say(f"seed_scale done in {time.monotonic() - started:.0f} s")
+
+    def analyze(self):
+        """Refresh PostgreSQL's planner statistics after the bulk inserts: with the stale ones
+        (autovacuum may not have run yet) the catalogue's newest-first query scans every
+        product instead of reading 24 rows through its index, about 100 times slower."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            self.say("statistics refreshed (ANALYZE)")
 
     def say(self, message):
         if not self.quiet:
