@@ -46,9 +46,12 @@ def check(request, group, rules, methods=("POST",)):
     return reached
 
 
-def too_many_requests(request, rate=None, context=None):
-    """The readable 429 page, with ``Retry-After`` set to the rate's period."""
-    response = TemplateResponse(request, TEMPLATE, context or {}, status=429)
+def too_many_requests(request, rate=None, context=None, template=TEMPLATE):
+    """The readable 429 page, with ``Retry-After`` set to the rate's period.
+
+    A form may pass its own ``template`` (extending ``429.html``) to say what was limited.
+    """
+    response = TemplateResponse(request, template, context or {}, status=429)
     if rate:
         _count, seconds = _split_rate(rate)
         response["Retry-After"] = str(seconds)

@@ -153,7 +153,8 @@ def contact_profile(request, slug):
     if not profile.is_public or not profile.accepts_messages or not recipient:
         raise Http404
     form = ContactForm(request.POST)
-    ip = request.META.get("REMOTE_ADDR", "")
+    # The visitor's address, not a proxy's (RATELIMIT_IP_META_KEY, as the other rate limits).
+    ip = request.META.get(settings.RATELIMIT_IP_META_KEY, "")
     if _over_limit(f"ip:{ip}"):
         return render(request, "directory/contact_limited.html", {"profile": profile}, status=429)
     if not form.is_valid():

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.ratelimit import too_many_requests
 from core.uploads import private_file_response
 
 from .forms import HONEYPOT, ApplicationForm, AttachmentFormSet, TeamFormSet
@@ -35,7 +36,7 @@ def _limited(request):
             method="POST",
             increment=True,
         ):
-            return render(request, "hackathon/limited.html", status=429)
+            return too_many_requests(request, APPLY_RATE, template="hackathon/limited.html")
     return None
 
 

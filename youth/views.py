@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from core.ratelimit import too_many_requests
 from youth import privacy, services
 from youth.forms import DataRequestForm, RegistrationForm
 from youth.models import DataRequest
@@ -32,8 +33,8 @@ def _limited(request, group, rate):
     return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
 
 
-def _too_many(request):
-    return render(request, "youth/limited.html", status=429)
+def _too_many(request, rate):
+    return too_many_requests(request, rate, template="youth/limited.html")
 
 
 # --------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def register_for_event(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request) + "#registration")
     if _limited(request, "youth.register", REGISTER_RATE):
-        return _too_many(request)
+        return _too_many(request, REGISTER_RATE)
     form = RegistrationForm(request.POST)
     if form.is_robot:
         # Answer as if it worked; keep nothing, send nothing.
@@ -200,7 +201,7 @@ def my_data(request):
     context = {"personal_data": services.personal_data_settings()}
     if request.method == "POST":
         if _limited(request, "youth.my-data", MY_DATA_RATE):
-            return _too_many(request)
+            return _too_many(request, MY_DATA_RATE)
         form = DataRequestForm(request.POST)
         if form.is_robot:
             return render(request, "youth/my_data_sent.html", {**context, "channel": "email"})

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
+from core.ratelimit import too_many_requests
 from core.uploads import private_file_response
 from shop.catalogue.models import Product
 from shop.creators.views import CreatorMixin
@@ -51,7 +52,7 @@ def _limited(request, user=None):
 
 
 def _limited_page(request):
-    return render(request, "quotes/limited.html", status=429)
+    return too_many_requests(request, _rate(), template="quotes/limited.html")
 
 
 def _detail_queryset():
