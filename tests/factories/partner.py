@@ -40,3 +40,11 @@ class StockRecordFactory(OscarStockRecordFactory):
     price_currency = "MAD"
     price = Decimal("250.00")
     num_in_stock = 10
+
+
+def creator_with_shop(**partner_fields):
+    """A creator's user with a shop; ``user.shop`` is the Partner (its profile's user)."""
+    shop = PartnerFactory(**partner_fields)
+    user = shop.profile.user
+    user.shop = shop
+    return user

@@ -11,6 +11,7 @@ from shop.catalogue.models import Product, ProductClass, ProductImage
 from shop.partner.models import PartnerDeliveryFee
 from tests.factories import PartnerFactory, ProductFactory, UserFactory, discipline, province
 from tests.factories.market import DeliveryFeeFactory
+from tests.factories.partner import creator_with_shop
 from tests.helpers import text_of
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +29,7 @@ def fr(message):
 
 @pytest.fixture
 def creator():
-    shop = PartnerFactory()
-    user = shop.profile.user
-    user.shop = shop
-    return user
+    return creator_with_shop()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from PIL import Image
 from shop.catalogue.models import Product, ProductClass, ProductImage
 from shop.partner.models import StockRecord
 from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, UserFactory, discipline
+from tests.factories.partner import creator_with_shop
 from tests.helpers import count_queries, text_of
 
 pytestmark = pytest.mark.django_db
@@ -69,10 +70,7 @@ def product_data(**overrides):
 @pytest.fixture
 def creator():
     """A creator with a shop; ``creator.shop`` is the Partner."""
-    shop = PartnerFactory()
-    user = shop.profile.user
-    user.shop = shop
-    return user
+    return creator_with_shop()
 
 
 @pytest.fixture

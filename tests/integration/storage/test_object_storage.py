@@ -18,6 +18,7 @@ from PIL import Image
 from core import uploads
 from shop.catalogue.models import Product, ProductClass
 from tests.factories import PartnerFactory, discipline
+from tests.factories.partner import creator_with_shop
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +81,7 @@ def s3(s3_server, settings, monkeypatch):
 
 @pytest.fixture
 def creator():
-    shop = PartnerFactory()
-    user = shop.profile.user
-    user.shop = shop
-    return user
+    return creator_with_shop()
 
 
 def keys(client, bucket):
