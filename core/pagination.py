@@ -1,6 +1,14 @@
-"""Pagination that never turns a bad ``?page=`` into an error page."""
+"""Pagination that never turns a bad ``?page=`` into an error page, and a paginator that
+keeps its count in the cache."""
 
+import hashlib
+
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
+
+from . import fragments
 
 
 class ForgivingPaginationMixin:
@@ -14,3 +22,30 @@ class ForgivingPaginationMixin:
             self.request.GET = self.request.GET.copy()
             self.request.GET[self.page_kwarg] = "1"
             return super().paginate_queryset(queryset, page_size)
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose total comes from the fragment cache (``core.fragments``).
+
+    ``COUNT(*)`` over 10,000 public products costs more than the page of rows it counts.
+    The count is kept per query (its SQL and parameters) under the page cache's generation,
+    which every change to products, stock, shops and profiles bumps, so it is never stale.
+    """
+
+    @cached_property
+    def count(self):
+        query = getattr(self.object_list, "query", None)
+        if query is None or not fragments.enabled():
+            return super().count
+        try:
+            sql, params = query.sql_with_params()
+        except EmptyResultSet:
+            return 0
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        key = fragments.key("count", digest)
+        found = fragments.get_many([key])
+        if key in found:
+            return found[key]
+        value = super().count
+        fragments.set_many({key: value})
+        return value

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from core.widgets import FastSelect
+
 from .models import Discipline, PortfolioItem, Profile, Province, Sector
 
 
@@ -16,6 +18,7 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All sectors"),
+        widget=FastSelect,
     )
     discipline = forms.ModelChoiceField(
         label=_("Discipline"),
@@ -23,6 +26,7 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All disciplines"),
+        widget=FastSelect,
     )
     province = forms.ModelChoiceField(
         label=_("Province"),
@@ -30,11 +34,13 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All provinces"),
+        widget=FastSelect,
     )
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[("", _("All kinds"))] + list(Profile.Kind.choices),
         required=False,
+        widget=FastSelect,
     )
     accompanied = forms.BooleanField(label=_("Accompanied creators only"), required=False)
     available = forms.BooleanField(label=_("Available now"), required=False)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from core.pagination import ForgivingPaginationMixin
+from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 
 from .forms import ContactForm, DirectoryFilterForm, OwnProfileForm, PortfolioFormSet
 from .models import Profile, Province, VerifiedEmail
@@ -26,10 +26,12 @@ class ProfileListView(ForgivingPaginationMixin, ListView):
     template_name = "directory/profile_list.html"
     context_object_name = "profiles"
     paginate_by = 24
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         self.form = DirectoryFilterForm(self.request.GET or None)
-        return self.form.filter(Profile.objects.public().for_listing())
+        # Sectors and disciplines are fetched by {% cards %} for uncached cards only.
+        return self.form.filter(Profile.objects.public().select_related("province"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -137,16 +137,16 @@ class HomePage(SeoMixin, Page):
         from shop.catalogue.queries import public_products
 
         chosen = self.featured_products.values("pk")
-        products = list(public_products().filter(pk__in=chosen)[: self.FEATURED_PRODUCTS])
-        return products or list(
-            public_products().order_by("-date_created")[: self.FEATURED_PRODUCTS]
-        )
+        public = public_products(prefetch=False)  # the cards fetch what they need ({% cards %})
+        products = list(public.filter(pk__in=chosen)[: self.FEATURED_PRODUCTS])
+        return products or list(public.order_by("-date_created")[: self.FEATURED_PRODUCTS])
 
     def get_featured_profiles(self):
         """The editors' choice (approved ones only), or else accompanied creators."""
         from directory.models import Profile
 
-        public = Profile.objects.public().for_listing()
+        # The cards fetch sectors and disciplines when not cached ({% cards %}).
+        public = Profile.objects.public().select_related("province")
         chosen = self.featured_profiles.values("pk")
         profiles = list(public.filter(pk__in=chosen)[: self.FEATURED_PROFILES])
         return profiles or list(

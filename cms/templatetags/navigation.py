@@ -3,7 +3,10 @@
 The editorial entries (Programme, Sectors, News, Events) are the live children of the
 HomePage of the active locale; a section not yet translated links to the default
 language's page, and a missing section is left out. Shop and Directory always follow.
-Two queries per request, whatever the tree; the result is cached on the request.
+Two queries when built; the built menu (plain strings, without the visitor's position)
+is kept in the shared cache per host and language, under the page cache's generation
+(``core.fragments``), so a publish or a move shows at once; the result is also cached on
+the request.
 """
 
 from django import template
@@ -82,7 +85,6 @@ def _build_menu(request):
         pages = of_type(model)
         return pages[0] if pages else None
 
-    path = request.path if request is not None else ""
     items = []
     editorial = [
         ("programme", _("Programme"), programme),
@@ -95,33 +97,41 @@ def _build_menu(request):
             continue
         url = page.get_url(request)
         if url:
-            items.append({"key": key, "label": label, "url": url, "page": page})
+            items.append({"key": key, "label": str(label), "url": url})
     for key, label, url_name in (
         ("shop", _("Shop"), "catalogue:index"),
         ("directory", _("Directory"), "directory:index"),
     ):
         try:
-            items.append({"key": key, "label": label, "url": reverse(url_name), "page": None})
+            items.append({"key": key, "label": str(label), "url": reverse(url_name)})
         except NoReverseMatch:
             continue
-    for item in items:
-        item["is_current"] = path == item["url"]
-        item["is_active"] = bool(item["url"]) and path.startswith(item["url"])
-
     others = [
-        page
+        {"title": page.title, "url": page.get_url(request)}
         for page in standard_pages
         if page is not programme and page is not privacy and page.show_in_menus
     ]
     return {
-        "home": home,
         "urls": {item["key"]: item["url"] for item in items},
         "home_url": (home.get_url(request) if home else None) or f"/{language}/",
         "items": items,
-        "privacy": privacy,
         "privacy_url": privacy.get_url(request) if privacy else "",
         "pages": others,
     }
+
+
+def _cached_menu(request):
+    """The built menu from the shared cache (per host and language), built when missing.
+
+    The host (one of ``ALLOWED_HOSTS``) stands for the Wagtail site without a query."""
+    from core import fragments
+
+    key = fragments.key("main_menu", request.get_host() if request is not None else "")
+    menu = fragments.get_many([key]).get(key)
+    if menu is None:
+        menu = _build_menu(request)
+        fragments.set_many({key: menu})
+    return menu
 
 
 @register.simple_tag(takes_context=True)
@@ -131,13 +141,26 @@ def main_menu(context):
     ``menu.items`` lists dicts with ``key``, ``label``, ``url``, ``is_current`` (this very
     page) and ``is_active`` (inside that section); ``menu.urls.news`` (etc.) gives one
     section's URL by key; ``menu.home_url``; ``menu.privacy_url`` (the personal-data
-    notice, '' if no such page); ``menu.pages`` (other standard pages shown in menus, for
-    the footer). Cached on the request: header and footer share it.
+    notice, '' if no such page); ``menu.pages`` (``title`` and ``url`` of the other
+    standard pages shown in menus, for the footer). Cached on the request: header and
+    footer share it.
     """
     request = context.get("request")
     if request is not None and hasattr(request, "_main_menu"):
         return request._main_menu
-    menu = _build_menu(request)
+    menu = _cached_menu(request)
+    path = request.path if request is not None else ""
+    menu = {
+        **menu,
+        "items": [
+            {
+                **item,
+                "is_current": path == item["url"],
+                "is_active": bool(item["url"]) and path.startswith(item["url"]),
+            }
+            for item in menu["items"]
+        ],
+    }
     if request is not None:
         request._main_menu = menu
     return menu

@@ -160,6 +160,9 @@ MIDDLEWARE = [
 ]
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Product and profile cards and the main menu, shared by every visitor (core/fragments.py).
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 
 TEMPLATES = [
     {
@@ -220,6 +223,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Small lists (form choices, exports in chunks) are read in one round trip instead of
+    # DECLARE/FETCH/CLOSE; also what a transaction-pooling PgBouncer in front requires.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+        "DISABLE_SERVER_SIDE_CURSORS", default=True
+    )
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:

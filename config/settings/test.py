@@ -21,3 +21,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Cached pages would leak between tests; the page-cache tests switch it on themselves.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False  # tests/*/core/test_fragments.py turn it on

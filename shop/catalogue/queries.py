@@ -17,23 +17,34 @@ def _records(**filters):
     return StockRecord.objects.filter(product=OuterRef("pk"), **filters)
 
 
-def public_products():
-    """Products a visitor may see: public, canonical, sold by an active shop."""
+# What a product card reads besides the product row: its images and its stock records with
+# the shop, the shop's profile and province (``{% cards %}`` fetches them for the cards
+# missing from the fragment cache only).
+def card_prefetch():
     return (
+        "images",
+        Prefetch(
+            "stockrecords",
+            queryset=StockRecord.objects.select_related(
+                "partner", "partner__profile", "partner__profile__province"
+            ),
+        ),
+    )
+
+
+def public_products(prefetch=True):
+    """Products a visitor may see: public, canonical, sold by an active shop.
+
+    ``prefetch=False`` leaves out the related rows, for listings rendered with
+    ``{% cards %}`` (``core.fragments``), which fetch them only for cards not cached."""
+    queryset = (
         Product.objects.browsable()
         .filter(Exists(_records(partner__is_active=True)))
         .select_related("product_class")
-        .prefetch_related(
-            "images",
-            "categories",
-            Prefetch(
-                "stockrecords",
-                queryset=StockRecord.objects.select_related(
-                    "partner", "partner__profile", "partner__profile__province"
-                ),
-            ),
-        )
     )
+    if prefetch:
+        queryset = queryset.prefetch_related("categories", *card_prefetch())
+    return queryset
 
 
 def with_min_price(queryset):

@@ -1,14 +1,12 @@
 """Catalogue views: Oscar's, with the marketplace's visibility rule on product pages."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class
 
-from shop.partner.models import StockRecord
-
-from .queries import public_products
+from .queries import card_prefetch, public_products
 
 CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
@@ -26,16 +24,7 @@ RECENTLY_VIEWED = 4
 
 def _card_lookups():
     """What a product card reads (shop, its profile and province, images, kind)."""
-    return (
-        "product_class",
-        "images",
-        Prefetch(
-            "stockrecords",
-            queryset=StockRecord.objects.select_related(
-                "partner", "partner__profile", "partner__profile__province"
-            ),
-        ),
-    )
+    return ("product_class", *card_prefetch())
 
 
 class ProductDetailView(OscarProductDetailView):

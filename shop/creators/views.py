@@ -20,6 +20,7 @@ from django.views.generic import ListView, TemplateView, View
 from oscar.core.loading import get_model
 
 from core.money import format_money
+from core.pagination import CachedCountPaginator
 from core.uploads import private_file_response
 from shop.catalogue.models import Category, Product
 from shop.catalogue.queries import filter_products, public_products
@@ -332,6 +333,7 @@ class ShopView(ListView):
     template_name = "creators/shop.html"
     context_object_name = "products"
     paginate_by = 24
+    paginator_class = CachedCountPaginator
 
     @cached_property
     def partner(self):
@@ -345,7 +347,8 @@ class ShopView(ListView):
         return partner
 
     def get_queryset(self):
-        products = filter_products(public_products(), creator=self.partner)
+        # The cards fetch images and stock records when not cached ({% cards %}).
+        products = filter_products(public_products(prefetch=False), creator=self.partner)
         return products.order_by("-date_created", "-pk")
 
     def get_context_data(self, **kwargs):
@@ -367,5 +370,12 @@ class ShopView(ListView):
             profile_is_public=bool(profile and profile.is_public),
             services=[p for p in context["products"] if p.product_class.slug == "service"],
             goods=[p for p in context["products"] if p.product_class.slug != "service"],
+        )
+        # One {% cards %} call for the whole page (one round of queries for uncached cards),
+        # services first, cut in two by the template.
+        context.update(
+            shop_products=context["services"] + context["goods"],
+            services_slice=f":{len(context['services'])}",
+            goods_slice=f"{len(context['services'])}:",
         )
         return context

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from core.pagination import ForgivingPaginationMixin
+from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 from shop.catalogue.models import Category
 from shop.catalogue.queries import filter_products, public_products, with_min_price
 
@@ -23,6 +23,7 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
     template_name = "oscar/catalogue/browse.html"
     context_object_name = "products"
     paginate_by = 24
+    paginator_class = CachedCountPaginator
     category = None
 
     def get_form(self):
@@ -32,7 +33,7 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
         self.form = self.get_form()
         data = self.form.filters if self.form.is_bound else {}
         queryset = filter_products(
-            public_products(),
+            public_products(prefetch=False),  # cards: {% cards %} fetches what is not cached
             q=data.get("q", ""),
             category=self.category,
             sector=data.get("sector"),

@@ -1,0 +1,107 @@
+"""Rendered fragments kept in the shared cache: product and profile cards, the main menu.
+
+The page cache (``core.cache``) serves a whole page to anonymous visitors; these fragments
+make the pages it cannot serve cheap too (a first visit to a new filter combination, a
+signed-in visitor, a page with a form). A card costs a thumbnail lookup, a price
+formatted for the locale and a few prefetched rows; from the cache it costs nothing but its
+share of one ``get_many``.
+
+* **What is cached:** pieces that are the same for every visitor: a card depends on the
+  product or profile, the language and the card template, never on the user (the pricing
+  strategy, ``shop.partner.strategy``, does not look at who asks).
+* **Key:** ``fragment:<generation>:<language>:<name>:<pk>``. The generation is the page
+  cache's (``core.cache.generation``), bumped whenever public content changes (publish,
+  product, stock, shop, profile, taxonomy, review…), so a changed product or a new price
+  shows at once and stale fragments are never read again; they expire after
+  ``FRAGMENT_CACHE_SECONDS`` (default 3,600).
+* **Queries:** listings hand over their rows without prefetches; only the cards missing
+  from the cache get their related rows (``prefetch_related_objects``, a fixed number of
+  queries), so a warm page runs none for its cards and a cold one the same few as before.
+* **Failure:** a cache outage renders everything, as without the cache.
+
+``FRAGMENT_CACHE_ENABLED`` (default true, never with ``DEBUG``; false in the test settings,
+where the fragment tests turn it on).
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .cache import generation
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SECONDS = 3600
+
+
+def enabled():
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True) and not settings.DEBUG
+
+
+def _seconds():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", DEFAULT_SECONDS)
+
+
+def key(name, pk, current_generation=None):
+    if current_generation is None:
+        current_generation = generation()
+    return f"fragment:{current_generation}:{get_language() or ''}:{name}:{pk}"
+
+
+def get_many(keys):
+    if not enabled() or not keys:
+        return {}
+    try:
+        return cache.get_many(keys)
+    except Exception:  # noqa: BLE001 - an outage means rendering, never an error
+        logger.warning("fragment cache unavailable", exc_info=True)
+        return {}
+
+
+def set_many(values):
+    if not enabled() or not values:
+        return
+    try:
+        cache.set_many(values, _seconds())
+    except Exception:  # noqa: BLE001
+        logger.warning("fragment cache unavailable", exc_info=True)
+
+
+def render_many(objects, name, render, prefetch=()):
+    """The HTML of ``render(obj)`` for each object, in order, from the cache when present.
+
+    ``name`` identifies what is rendered (template and options); ``prefetch`` lists the
+    lookups the rendering reads, fetched for the missing objects only."""
+    objects = list(objects)
+    if not objects:
+        return []
+    current = generation() if enabled() else 0
+    keys = [key(name, obj.pk, current) for obj in objects]
+    found = get_many(keys)
+    missing = [obj for obj, k in zip(objects, keys, strict=True) if k not in found]
+    if missing:
+        if prefetch:
+            prefetch_related_objects(missing, *prefetch)
+        rendered = {}
+        for obj in missing:
+            rendered[key(name, obj.pk, current)] = str(render(obj))
+        set_many(rendered)
+        found.update(rendered)
+    return [mark_safe(found[k]) for k in keys]  # noqa: S308 - our own rendered templates
+
+
+def render_one(name, render):
+    """``render()`` (a string) from the cache under ``name``, rendered when missing."""
+    if not enabled():
+        return render()
+    current = key(name, "")
+    found = get_many([current])
+    if current in found:
+        return mark_safe(found[current])  # noqa: S308 - our own rendered template
+    html = str(render())
+    set_many({current: html})
+    return mark_safe(html)  # noqa: S308

@@ -1,0 +1,47 @@
+"""Form widgets shared by the site's filter forms."""
+
+from django import forms
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeData, mark_safe
+
+
+def _text(value):
+    """What ``{{ value|stringformat:'s' }}`` prints in a template."""
+    return conditional_escape(value) if isinstance(value, SafeData) else escape(str(value))
+
+
+def _attrs(attrs):
+    """What ``django/forms/widgets/attrs.html`` prints."""
+    printed = []
+    for name, value in attrs.items():
+        if value is True:
+            printed.append(f" {conditional_escape(name)}")
+        elif value is not False:
+            printed.append(f' {conditional_escape(name)}="{_text(value)}"')
+    return "".join(printed)
+
+
+class FastSelect(forms.Select):
+    """A ``Select`` whose HTML is byte for byte what Django's templates print, built in Python.
+
+    Django renders a select through one template include per option; with the creator list
+    (one option per active shop, hundreds at scale) that was a fifth of the catalogue page's
+    time. Optgroups and attributes are printed as ``select.html`` and ``select_option.html``
+    print them.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in group_choices:
+                parts.append(
+                    f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
+                    f"{conditional_escape(option['label'])}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))
