@@ -94,14 +94,20 @@ def render_many(objects, name, render, prefetch=()):
     return [mark_safe(found[k]) for k in keys]  # noqa: S308 - our own rendered templates
 
 
-def render_one(name, render):
-    """``render()`` (a string) from the cache under ``name``, rendered when missing."""
+def get_or_set(name, compute):
+    """``compute()`` (any picklable value) from the cache under ``name``, computed when
+    missing (or always, with the fragment cache off)."""
     if not enabled():
-        return render()
+        return compute()
     current = key(name, "")
     found = get_many([current])
     if current in found:
-        return mark_safe(found[current])  # noqa: S308 - our own rendered template
-    html = str(render())
-    set_many({current: html})
-    return mark_safe(html)  # noqa: S308
+        return found[current]
+    value = compute()
+    set_many({current: value})
+    return value
+
+
+def render_one(name, render):
+    """``render()`` (a string) from the cache under ``name``, rendered when missing."""
+    return mark_safe(get_or_set(name, lambda: str(render())))  # noqa: S308 - our own template

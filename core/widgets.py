@@ -1,6 +1,9 @@
-"""Form widgets shared by the site's filter forms."""
+"""Form widgets and fields shared by the site's filter forms."""
+
+import hashlib
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 
@@ -45,3 +48,50 @@ class FastSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))
+
+
+class CachedChoiceIterator(ModelChoiceIterator):
+    """The options of a ``ModelChoiceField`` from the fragment cache (``core.fragments``).
+
+    Filter forms list every sector, province or shop on each page; their (value, label)
+    pairs are kept per language under the page cache's generation, which any change to
+    those rows bumps. Validation still reads the database (``to_python``)."""
+
+    def _pairs(self):
+        from core import fragments
+
+        field = self.field
+        queryset = field.queryset
+        if getattr(field, "choice_fields", None):  # the columns an option shows
+            queryset = queryset.only(*field.choice_fields)
+        digest = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:16]
+        name = f"choices|{field.to_field_name or 'pk'}|{digest}"
+        return fragments.get_or_set(
+            name,
+            lambda: [
+                (str(field.prepare_value(obj)), str(field.label_from_instance(obj)))
+                for obj in queryset
+            ],
+        )
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self._pairs()
+
+    def __len__(self):
+        return len(self._pairs()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self._pairs())
+
+
+class CachedModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` drawn with ``FastSelect`` from cached options.
+
+    ``choice_fields`` (optional) names the only columns the option list needs."""
+
+    choice_fields = ()
+
+    iterator = CachedChoiceIterator
+    widget = FastSelect

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from core.widgets import FastSelect
+from core.widgets import CachedModelChoiceField, FastSelect
 
 from .models import Discipline, PortfolioItem, Profile, Province, Sector
 
@@ -12,29 +12,26 @@ class DirectoryFilterForm(forms.Form):
     """The directory's filters; every value is part of a shareable URL."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=120)
-    sector = forms.ModelChoiceField(
+    sector = CachedModelChoiceField(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label=_("All sectors"),
-        widget=FastSelect,
     )
-    discipline = forms.ModelChoiceField(
+    discipline = CachedModelChoiceField(
         label=_("Discipline"),
         queryset=Discipline.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label=_("All disciplines"),
-        widget=FastSelect,
     )
-    province = forms.ModelChoiceField(
+    province = CachedModelChoiceField(
         label=_("Province"),
         queryset=Province.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label=_("All provinces"),
-        widget=FastSelect,
     )
     kind = forms.ChoiceField(
         label=_("Kind"),

@@ -9,11 +9,10 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import F
-from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import SearchForm  # noqa: F401  (Oscar's context processor)
 
-from core.widgets import FastSelect
+from core.widgets import CachedModelChoiceField, FastSelect
 from directory.models import Province, Sector
 from shop.partner.models import Partner
 
@@ -25,19 +24,10 @@ KIND_CHOICES = [
 ]
 
 
-class _SlugNameIterator(ModelChoiceIterator):
-    """Lists the choices from the columns an option shows (a shop row is wide)."""
-
-    def __init__(self, field):
-        super().__init__(field)
-        self.queryset = self.queryset.only("pk", "name", "code", "slug")
-
-
-class CreatorChoiceField(forms.ModelChoiceField):
+class CreatorChoiceField(CachedModelChoiceField):
     """The cleaned value is still a whole ``Partner``; only the option list is lighter."""
 
-    iterator = _SlugNameIterator
-    widget = FastSelect
+    choice_fields = ("pk", "name", "code", "slug")
 
 
 class BrowseForm(forms.Form):
@@ -58,21 +48,19 @@ class BrowseForm(forms.Form):
     FILTER_FIELDS = ["sector", "province", "kind", "price_min", "price_max", "karfour", "creator"]
 
     q = forms.CharField(label=_("Search"), required=False, max_length=120)
-    sector = forms.ModelChoiceField(
+    sector = CachedModelChoiceField(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label=_("All sectors"),
-        widget=FastSelect,
     )
-    province = forms.ModelChoiceField(
+    province = CachedModelChoiceField(
         label=_("Province"),
         queryset=Province.objects.all(),
         required=False,
         to_field_name="slug",
         empty_label=_("All provinces"),
-        widget=FastSelect,
     )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=KIND_CHOICES, required=False, widget=FastSelect
