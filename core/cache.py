@@ -8,12 +8,22 @@ the visitor is anonymous, and stores what the site answered when it is safe to s
   Signed-in users always carry a session cookie, and so does anyone with a basket or a
   guest order, so they neither receive a cached page nor populate one.
 * **What is stored:** a 200 answer to a GET, not streamed, not marked private or
-  ``no-store``, that set no cookie and whose rendering did not ask for a CSRF token (a page
-  with a POST form: product, profile, contact and sign-in pages), did not change the
-  session and queued no message. A page holding the request's CSP nonce (Oscar's layout)
-  is stored with it, and a hit swaps in the new request's nonce, so the header and the
-  inline script still agree. Paths under ``PAGE_CACHE_EXCLUDE`` (admin, basket,
-  checkout, accounts, creator space, health check…) are never stored.
+  ``no-store``, that did not change the session and queued no message. A page holding the
+  request's CSP nonce (Oscar's layout) is stored with it, and a hit swaps in the new
+  request's nonce, so the header and the inline script still agree. Paths under
+  ``PAGE_CACHE_EXCLUDE`` (admin, basket, checkout, accounts, creator space, health
+  check…) are never stored.
+* **Pages with a POST form** (a product's "add to basket", a profile's contact form): the
+  CSRF tokens of the ``csrfmiddlewaretoken`` fields are stored as a placeholder, and a hit
+  fills in tokens of the new visitor's own CSRF cookie (set on the answer as Django would),
+  so a form posted from a cached page passes the CSRF check and no visitor ever receives
+  another's token. A page holding anything else that looks like a token (64 letters and
+  digits) is not stored.
+* **Cookies:** an answer that sets a cookie is stored only when every such cookie is the
+  same for all first-time visitors: Oscar's recently-viewed history (``[<product id>]``
+  on a product page visited without history). A hit sets it again; a visitor who already
+  sends that cookie gets the page rendered (their "recently viewed" list is their own).
+  Oscar's view counters (``analytics``) do not count hits.
 * **Key:** scheme, host, language, path and the full query string, plus the current
   *generation*.
 * **Invalidation:** a generation counter kept in the same cache is bumped (immediately and
@@ -38,6 +48,7 @@ consulted.
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -63,6 +74,9 @@ DEFAULT_EXCLUDE = (
     "/privacy/",
 )
 STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+CSRF_PLACEHOLDER = b"@@page-cache-csrf-token@@"
+TOKEN_LIKE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 
 def _enabled():
@@ -194,10 +208,32 @@ def _cacheable_request(request):
     return not _excluded(request.path)
 
 
+def _replayable_cookies():
+    """Cookies an answer may set and still be stored: the same for every first visit."""
+    return {getattr(settings, "OSCAR_RECENTLY_VIEWED_COOKIE_NAME", "oscar_history")}
+
+
+def _stored_cookies(request, response):
+    """The cookies to set again on each hit, or None when the answer cannot be shared."""
+    names = set(response.cookies)
+    if not names <= _replayable_cookies() or names & set(request.COOKIES):
+        return None
+    return {name: response.cookies[name] for name in names}
+
+
+def _shareable_content(request, response):
+    """The body with CSRF tokens replaced by a placeholder, or None when not shareable."""
+    content = response.content
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return content
+    content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+    if TOKEN_LIKE.search(content):  # a token printed some other way: never share it
+        return None
+    return content
+
+
 def _cacheable_response(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
-        return False
-    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -225,29 +261,50 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - a cache outage means a miss, never an error
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if stored is not None:
+        if isinstance(stored, dict) and not set(stored["cookies"]) & set(request.COOKIES):
             return self._rebuild(stored, request)
         response = self.get_response(request)
         if _cacheable_response(request, response):
-            headers = {name: response[name] for name in STORED_HEADERS if name in response}
-            nonce = getattr(request, "_csp_nonce", None) or ""
-            try:
-                cache.set(key, (response.content, headers, nonce), _seconds())
-            except Exception:  # noqa: BLE001
-                logger.warning("page cache unavailable", exc_info=True)
-            response["X-Page-Cache"] = "miss"
+            self._store(key, request, response)
         return response
+
+    @staticmethod
+    def _store(key, request, response):
+        cookies = _stored_cookies(request, response)
+        content = _shareable_content(request, response) if cookies is not None else None
+        if content is None:
+            return
+        stored = {
+            "content": content,
+            "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+            "nonce": getattr(request, "_csp_nonce", None) or "",
+            "cookies": cookies,
+        }
+        try:
+            cache.set(key, stored, _seconds())
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable", exc_info=True)
+            return
+        response["X-Page-Cache"] = "miss"
 
     @staticmethod
     def _rebuild(stored, request):
         from django.http import HttpResponse
+        from django.middleware.csrf import get_token
 
-        content, headers, nonce = stored
+        content, nonce = stored["content"], stored["nonce"]
         if nonce and hasattr(request, "csp_nonce"):
             content = content.replace(nonce.encode(), str(request.csp_nonce).encode())
+        if CSRF_PLACEHOLDER in content:
+            # Tokens of this visitor's own secret; get_token() also has CsrfViewMiddleware
+            # set (or refresh) the visitor's CSRF cookie on the way out.
+            parts = content.split(CSRF_PLACEHOLDER)
+            content = parts[0] + b"".join(get_token(request).encode() + part for part in parts[1:])
         response = HttpResponse(content if request.method == "GET" else b"", status=200)
-        for name, value in headers.items():
+        for name, value in stored["headers"].items():
             response[name] = value
+        for name, morsel in stored["cookies"].items():
+            response.cookies[name] = morsel
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response

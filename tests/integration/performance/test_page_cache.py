@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 from wagtail.models import Site
 
 from cms.models import SiteSettings
@@ -138,16 +138,65 @@ def test_each_language_has_its_own_cached_page(client):
     assert html_lang_dir(arabic.content) != html_lang_dir(french.content)
 
 
-def test_pages_with_a_csrf_form_are_not_cached(client):
-    profile = ProfileFactory(name="Studio Lumen", accepts_messages=True)
-    url = profile.get_absolute_url()
-    first = get(client, url)
-    assert "csrfmiddlewaretoken" in first.content.decode()
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+
+
+def test_a_page_with_a_form_is_shared_with_each_visitors_own_csrf_token():
+    product = ProductFactory(title="Affiche", price=100)
+    url = product.get_absolute_url()
+    first_visitor, second_visitor = Client(), Client(enforce_csrf_checks=True)
+    first = get(first_visitor, url)
+    first_tokens = TOKEN.findall(first.content.decode())
+    assert first_tokens and first["X-Page-Cache"] == "miss"
+
+    hit = get(second_visitor, url)
+
+    assert hit["X-Page-Cache"] == "hit"
+    tokens = TOKEN.findall(hit.content.decode())
+    assert len(tokens) == len(first_tokens)
+    assert not set(tokens) & set(first_tokens)
+    assert not any(token in hit.content.decode() for token in first_tokens)
+    assert "csrftoken" in hit.cookies  # the second visitor's own CSRF secret
+    added = second_visitor.post(
+        f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": tokens[0]}
+    )
+    assert added.status_code == 302  # a 403 would mean the token did not match the cookie
+    basket = get(second_visitor, "/fr/shop/basket/")
+    assert "Affiche" in basket.content.decode()
+
+
+def test_a_cached_product_page_still_records_the_recently_viewed_history(client):
+    product = ProductFactory(title="Affiche")
+    url = product.get_absolute_url()
+    get(Client(), url)  # stored
+
+    hit = get(client, url)
+
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.cookies["oscar_history"].value == f"[{product.pk}]"
+
+
+def test_a_visitor_with_a_history_gets_their_own_recently_viewed_products(client):
+    seen = ProductFactory(title="Tirage déjà vu")
+    product = ProductFactory(title="Affiche")
+    url = product.get_absolute_url()
+    get(Client(), url)  # stored for first-time visitors
+    get(client, seen.get_absolute_url())  # this visitor now has a history
+
+    response = get(client, url)
+
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Tirage déjà vu" in response.content.decode()
+
+
+def test_a_page_showing_something_like_a_token_is_not_stored(client):
+    product = ProductFactory(title="Affiche", description="Référence " + "a1" * 32)
+    url = product.get_absolute_url()
+    get(client, url)
 
     client.cookies.clear()
-    second = get(client, url)
 
-    assert second.get("X-Page-Cache") != "hit"
+    assert get(client, url).get("X-Page-Cache") != "hit"
 
 
 def test_a_cached_oscar_page_carries_the_new_requests_csp_nonce(client):
