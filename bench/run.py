@@ -50,7 +50,10 @@ PYTHON = sys.executable
 PORT = 8109
 REDIS_PORT = 6391
 CONNECTIONS = 16
-UNCACHED_TOO = ("home", "catalogue", "category", "directory", "search", "search facets")
+UNCACHED_TOO = (
+    "home", "catalogue", "category", "product", "creator shop", "directory", "profile", "search",
+    "search facets",
+)  # fmt: skip
 SEARCH_QUERIES = ["son", "eclairage oujda", "mapping", "اضاءه", "portrait nador"]
 
 WRK_SCRIPT = """

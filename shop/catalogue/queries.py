@@ -21,7 +21,9 @@ def _records(**filters):
 # the shop, the shop's profile and province (``{% cards %}`` fetches them for the cards
 # missing from the fragment cache only).
 def card_prefetch():
+    # product_class is usually joined already (select_related): then it costs nothing.
     return (
+        "product_class",
         "images",
         Prefetch(
             "stockrecords",

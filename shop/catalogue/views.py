@@ -1,6 +1,5 @@
 """Catalogue views: Oscar's, with the marketplace's visibility rule on product pages."""
 
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
@@ -22,9 +21,6 @@ MORE_FROM_CREATOR = 4
 RECENTLY_VIEWED = 4
 
 
-def _card_lookups():
-    """What a product card reads (shop, its profile and province, images, kind)."""
-    return ("product_class", *card_prefetch())
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -37,7 +33,7 @@ class ProductDetailView(OscarProductDetailView):
     def get_queryset(self):
         # The page reads the product's stock records, shop and images several times (access
         # rule, price, creator box, gallery): one query each instead of one per reading.
-        return super().get_queryset().prefetch_related(*_card_lookups())
+        return super().get_queryset().prefetch_related(*card_prefetch())
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
@@ -59,7 +55,7 @@ class ProductDetailView(OscarProductDetailView):
         partner = records[0].partner if records else None
         context["more_from_creator"] = (
             list(
-                public_products()
+                public_products(prefetch=False)  # the cards fetch what they need
                 .filter(stockrecords__partner=partner)
                 .exclude(pk=product.pk)
                 .order_by("-date_created", "-pk")[:MORE_FROM_CREATOR]
@@ -70,9 +66,7 @@ class ProductDetailView(OscarProductDetailView):
         # Oscar's {% recently_viewed_products %} loaded each card's shop and image one query
         # at a time; the same products (history order, without this one), prefetched.
         recent = [item for item in CustomerHistoryManager.get(self.request) if item != product]
-        recent = recent[:RECENTLY_VIEWED]
-        prefetch_related_objects(recent, *_card_lookups())
-        context["recently_viewed"] = recent
+        context["recently_viewed"] = recent[:RECENTLY_VIEWED]  # {% cards %} prefetches
         context["approved_reviews"] = list(
             product.reviews.approved().select_related("user").order_by("-date_created")[:5]
         )
