@@ -46,6 +46,7 @@ the language prefix). Answers carry ``X-Page-Cache: hit`` or ``miss`` when the c
 consulted.
 """
 
+import contextvars
 import hashlib
 import logging
 import re
@@ -105,16 +106,29 @@ def _private_cookies():
     }
 
 
+# Within one GET or HEAD request the generation is read from the cache once (the page key,
+# the cards, the menu and the counts all use it); a bump in this process forgets it.
+_memo = contextvars.ContextVar("pagecache_generation", default=None)
+
+
 def generation():
+    memo = _memo.get()
+    if memo is not None and "value" in memo:
+        return memo["value"]
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = 1
         cache.add(GENERATION_KEY, value, None)
+    if memo is not None:
+        memo["value"] = value
     return value
 
 
 def bump_generation(**kwargs):
     """Make every cached page stale (the next visitor gets a fresh one)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.pop("value", None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache yet (or evicted)
@@ -253,6 +267,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = _memo.set({}) if request.method in ("GET", "HEAD") else None
+        try:
+            return self._respond(request)
+        finally:
+            if memo is not None:
+                _memo.reset(memo)
+
+    def _respond(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         try:
