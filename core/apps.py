@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache
+        from . import cache, renditions
 
         cache.connect()  # the anonymous page cache's invalidation signals
+        renditions.connect()  # thumbnails and renditions made by the worker after uploads

@@ -1,0 +1,88 @@
+"""``manage.py warm_renditions``: make every thumbnail and rendition the templates use, now.
+
+After an upload the task worker makes them (core/renditions.py); this command does it for
+what already exists: after a deployment that adds a size, a restore, or a bulk import
+(``seed_scale`` and other bulk inserts send no signals). It runs in this process, not through
+the task queue, and skips what is already made (a key-value store or ``Rendition`` lookup),
+so a second run is quick.
+
+    manage.py warm_renditions [--products] [--profiles] [--images] [--quiet]
+
+Without an option it does all three. A missing or unreadable file is logged and counted as
+failed; the command goes on.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+
+from core import renditions
+from core.management.commands.seed_scale import Bar
+
+CHUNK = 200
+
+
+class Command(BaseCommand):
+    help = "Make the thumbnails and renditions the templates use for every existing image."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--products", action="store_true", help="product images")
+        parser.add_argument(
+            "--profiles", action="store_true", help="profile photos and portfolio images"
+        )
+        parser.add_argument("--images", action="store_true", help="Wagtail images")
+        parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    def handle(self, *args, **options):
+        from oscar.core.loading import get_model
+        from wagtail.images import get_image_model
+
+        from directory.models import Profile
+
+        self.quiet = options["quiet"]
+        wanted = [name for name in ("products", "profiles", "images") if options[name]]
+        wanted = wanted or ["products", "profiles", "images"]
+        started = time.monotonic()
+        specs = renditions.wagtail_filter_specs()
+        jobs = {
+            "products": (
+                "product images",
+                get_model("catalogue", "ProductImage").objects.exclude(original=""),
+                renditions.warm_product,
+            ),
+            "profiles": (
+                "profiles",
+                Profile.objects.filter(Q(photo__gt="") | Q(portfolio__image__gt="")).distinct(),
+                renditions.warm_profile,
+            ),
+            "images": (
+                "wagtail images",
+                get_image_model().objects.all(),
+                lambda image: renditions.warm_image(image, specs),
+            ),
+        }
+        for name in wanted:
+            label, queryset, warm = jobs[name]
+            self.run(label, queryset.order_by("pk"), warm)
+        self.say(f"warm_renditions done in {time.monotonic() - started:.0f} s")
+
+    def run(self, label, queryset, warm):
+        total = queryset.count()
+        bar = Bar(self.stdout, label, total, quiet=self.quiet)
+        counts = {"ready": 0, "failed": 0}
+        for done, instance in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
+            for key, value in warm(instance).items():
+                counts[key] = counts.get(key, 0) + value
+            if done % 25 == 0 or done == total:
+                bar.update(done)
+        bar.finish()
+        # The summary is printed even with --quiet: it is what a deployment script logs.
+        self.stdout.write(
+            f"{label}: {total} checked, {counts['ready']} sizes ready, "
+            f"{counts['failed']} missing or unreadable"
+        )
+
+    def say(self, message):
+        if not self.quiet:
+            self.stdout.write(message)
