@@ -133,9 +133,7 @@ def test_a_broken_product_image_is_logged_and_does_not_raise(
     assert renditions.warm_product_image.call(image.pk + 1000) == {"ready": 0, "failed": 0}
 
 
-def test_a_product_whose_image_is_unreadable_shows_a_placeholder_in_the_catalogue(
-    client, media
-):
+def test_a_product_whose_image_is_unreadable_shows_a_placeholder_in_the_catalogue(client, media):
     product = ProductFactory(title="Image abîmée")
     ProductImage.objects.create(
         product=product, original=SimpleUploadedFile("broken.png", b"not a picture")
