@@ -1,11 +1,14 @@
 """Writing ``SearchEntry`` rows (the database backend's folded text) for products and profiles.
 
 ``texts_for_product`` / ``texts_for_profile`` say which fields go in which weight;
-``sync_entry`` writes one row; ``rebuild_entries`` rewrites them all in batches (used by
-``search_index --rebuild`` and ``seed_scale``).
+``sync_entry`` writes one row (``sync_entry_task`` is the same through the task queue, which
+``sitesearch.signals`` enqueues after a save commits); ``rebuild_entries`` rewrites them all
+in batches (used by ``search_index --rebuild`` and ``seed_scale``).
 """
 
+from django.apps import apps
 from django.utils.html import strip_tags
+from django_tasks import task
 
 from .text import fold
 
@@ -47,6 +50,13 @@ def sync_entry(model, pk):
         SearchEntry.objects.filter(**{f"{target}_id": pk}).delete()
         return
     SearchEntry.objects.update_or_create(**{f"{target}_id": pk}, defaults=_texts(obj, fields))
+
+
+@task()
+def sync_entry_task(model_label, pk):
+    """``sync_entry`` as a django-tasks task: ``model_label`` is "catalogue.Product" or
+    "directory.Profile" (task arguments must be JSON)."""
+    sync_entry(apps.get_model(model_label), pk)
 
 
 def rebuild_entries(model, progress=None):

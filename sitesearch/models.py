@@ -8,10 +8,37 @@ transaction that saved the product or profile commits (``sitesearch.index``); de
 product or profile deletes its entry (cascade). Visibility is never stored here: the
 backend still filters on the live rows, so a hidden product cannot leak through a stale
 entry. A product or profile without an entry (bulk inserts) is folded at query time.
+
+On PostgreSQL the database also keeps ``document``, the weighted ``tsvector`` of the three
+texts (a stored generated column, with a GIN index added by migration 0004), so a search
+finds its entries through the index instead of building a vector for every row. On other
+databases the column is always NULL and unused.
 """
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import Func
 from django.utils.translation import gettext_lazy as _
+
+
+class StoredDocument(Func):
+    """``setweight(to_tsvector('simple', a), 'A') || ... 'B' || ... 'C'`` on PostgreSQL,
+    ``NULL`` elsewhere: the expression of ``SearchEntry.document``."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(
+            SearchVector("a", weight="A", config="simple")
+            + SearchVector("b", weight="B", config="simple")
+            + SearchVector("c", weight="C", config="simple")
+        )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
 
 
 class SearchEntry(models.Model):
@@ -33,6 +60,12 @@ class SearchEntry(models.Model):
     b = models.TextField(_("headline and description (folded)"), blank=True)
     c = models.TextField(_("other text (folded)"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    document = models.GeneratedField(
+        expression=StoredDocument(),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        verbose_name=_("search document"),
+    )
 
     class Meta:
         verbose_name = _("search entry")

@@ -1,10 +1,15 @@
 """Keep the search data in step with the database.
 
 * Always: saving a product or profile rewrites its ``SearchEntry`` (the database backend's
-  folded text) after the transaction commits; deleting it deletes the entry (cascade).
+  folded text) after the transaction commits, through the task queue (``sync_entry_task``:
+  at once with the immediate backend, by ``db_worker`` with the database one; written in
+  the web process if it cannot be enqueued); deleting it deletes the entry (cascade). Until
+  a queued task runs, a new product has no entry (the database backend folds its live text
+  at query time) and an edited one keeps its previous text.
 * With Elasticsearch: saving a product or profile re-indexes it, or removes it when it is
   no longer visible (hidden, pending, suspended, shop closed); deleting removes it; a
   stock record saved or deleted (a price or stock change alone) re-indexes its product.
+  This too goes through the task queue (``sync_task``), in process when it cannot.
 
 The work runs after the transaction commits, and a failure is logged, never raised:
 ``search_index --rebuild`` repairs any drift.
@@ -13,15 +18,17 @@ The work runs after the transaction commits, and a failure is logged, never rais
 import logging
 from functools import partial
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task
 
 from directory.models import Profile
 from shop.catalogue.models import Product
 from shop.partner.models import StockRecord
 
-from .index import sync_entry
+from .index import sync_entry, sync_entry_task
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +68,20 @@ def sync(model, pk):
         logger.warning("search index: could not sync %s %s: %s", model.__name__, pk, error)
 
 
+@task()
+def sync_task(model_label, pk):
+    """``sync`` (Elasticsearch) as a django-tasks task (arguments must be JSON)."""
+    sync(apps.get_model(model_label), pk)
+
+
+def _queue_sync(model, pk):
+    try:
+        sync_task.enqueue(model._meta.label, pk)
+    except Exception:  # noqa: BLE001 - no queue: index it here rather than never
+        logger.exception("search index: could not enqueue %s %s", model.__name__, pk)
+        sync(model, pk)
+
+
 def _safe_entry(model, pk):
     try:
         sync_entry(model, pk)
@@ -68,21 +89,29 @@ def _safe_entry(model, pk):
         logger.exception("search entry: could not sync %s %s", model.__name__, pk)
 
 
+def _queue_entry(model, pk):
+    try:
+        sync_entry_task.enqueue(model._meta.label, pk)
+    except Exception:  # noqa: BLE001 - no queue: write it here rather than never
+        logger.exception("search entry: could not enqueue %s %s", model.__name__, pk)
+        _safe_entry(model, pk)
+
+
 def on_change(sender, instance, **kwargs):
     if kwargs.get("raw"):  # loading fixtures
         return
     model = Profile if issubclass(sender, Profile) else Product
     if kwargs.get("signal") is post_save:
-        transaction.on_commit(partial(_safe_entry, model, instance.pk))
+        transaction.on_commit(partial(_queue_entry, model, instance.pk))
     if settings.ELASTICSEARCH_URL:
-        transaction.on_commit(partial(sync, model, instance.pk))
+        transaction.on_commit(partial(_queue_sync, model, instance.pk))
 
 
 def on_stock_change(sender, instance, **kwargs):
     """A price, stock or partner change alone re-indexes the product (Elasticsearch)."""
     if kwargs.get("raw") or not settings.ELASTICSEARCH_URL or not instance.product_id:
         return
-    transaction.on_commit(partial(sync, Product, instance.product_id))
+    transaction.on_commit(partial(_queue_sync, Product, instance.product_id))
 
 
 def connect():

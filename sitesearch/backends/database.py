@@ -10,13 +10,21 @@ of the stored text (``LIKE``), ranked with the same weights. A row without an en
 (``unaccent`` plus ``translate``/``regexp_replace`` on PostgreSQL, the Python function
 registered on each SQLite connection), so nothing goes missing, only slower.
 
+On PostgreSQL the entries' weighted vectors are stored (``SearchEntry.document``, GIN
+indexed): each word keeps the rows among its candidates (its entries found through the
+index, the rows of a matching taxonomy name, the rows without an entry whose live text
+matches), so only rows without an entry build a vector at query time, and ranking reads
+the stored vector too.
+
 Each query word must match the text or a taxonomy name (sector, discipline, province in
 French, Arabic or English, matched in Python against the few taxonomy rows), so "son",
 "صوت", "sound" and "eclairage" find creators and products of those disciplines.
 
-Queries per search are fixed: 3 for the taxonomy, then per group a count, the page of
-results (plus its prefetches) and one facet query; pages go through Wagtail's search, then
-a few fixed queries for their facets.
+Queries per search are fixed: 3 for the taxonomy, then per group (on PostgreSQL, with
+words) one for the rows without an entry, one for the ids of every match in rank order
+(their number is the group's total), one for the page of results (plus its prefetches)
+and one facet query over those ids; pages go through Wagtail's search, then a few fixed
+queries for their facets.
 """
 
 from collections import defaultdict
@@ -24,19 +32,34 @@ from decimal import Decimal
 from functools import reduce
 from operator import add, or_
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from directory.models import Discipline, Profile, Province, Sector
-from shop.catalogue.models import Product
+from shop.catalogue.models import Category, Product, ProductCategory
 from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
 from .. import index, pages
+from ..models import SearchEntry
 from ..text import fold, tokens
 from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, SearchResults
 
@@ -90,9 +113,9 @@ def _is_postgres():
     return connection.vendor == "postgresql"
 
 
-def _folded(fields):
-    """``{weight: expression}``: the stored folded text of each weight, or the live fields
-    folded at query time when the row has no ``SearchEntry`` yet."""
+def _live(fields):
+    """``{weight: expression}``: the live fields of each weight, folded at query time (for
+    rows without a ``SearchEntry`` yet)."""
     expressions = {}
     for weight, names in fields.items():
         if not names:
@@ -100,35 +123,36 @@ def _folded(fields):
         live = F(names[0])
         for name in names[1:]:
             live = Concat(live, Value(" "), F(name), output_field=TextField())
-        expressions[weight] = Coalesce(
-            F(f"search_entry__{weight}"), Fold(live), output_field=TextField()
-        )
+        expressions[weight] = Fold(live)
     return expressions
 
 
-def _text_search(queryset, fields, words, taxonomy_q):
-    """Keep rows where each word matches a field or the taxonomy; annotate ``rank``."""
-    folded = _folded(fields)
-    queryset = queryset.alias(**{f"folded_{weight}": expr for weight, expr in folded.items()})
-    bonus = _bonus(words, taxonomy_q)
-    if _is_postgres():
-        vector = reduce(
-            add,
-            [
-                SearchVector(F(f"folded_{weight}"), weight=weight.upper(), config="simple")
-                for weight in folded
-            ],
-        )
-        queries = [SearchQuery(f"{word}:*", search_type="raw", config="simple") for word in words]
-        queryset = queryset.alias(document=vector)
-        for word, query in zip(words, queries, strict=True):
-            queryset = queryset.filter(Q(document=query) | taxonomy_q(word))
-        return queryset.annotate(rank=SearchRank(F("document"), reduce(or_, queries)) + bonus)
+def _taxonomy_q(taxonomy_ids, word):
+    """Rows of a sector, discipline or province matching ``word``."""
+    parts = [Q(pk__in=ids) for ids in taxonomy_ids(word)]
+    return reduce(or_, parts) if parts else Q(pk__in=[])
 
+
+def _text_search(queryset, fields, words, taxonomy_ids, target):
+    """Keep rows where each word matches a field or the taxonomy; annotate ``rank``.
+
+    ``taxonomy_ids(word)`` answers querysets of the ids (one column each) of the rows in a
+    sector, discipline or province matching the word; ``target`` is ``SearchEntry``'s link
+    to the searched model ("product" or "profile")."""
+    live = _live(fields)
+    if _is_postgres():
+        return _postgres_search(queryset, live, words, taxonomy_ids, target)
+
+    # The stored folded text of each weight, or the live one when the row has no entry.
+    folded = {
+        weight: Coalesce(F(f"search_entry__{weight}"), expression, output_field=TextField())
+        for weight, expression in live.items()
+    }
+    queryset = queryset.alias(**{f"folded_{weight}": expr for weight, expr in folded.items()})
     scores = []
     for word in words:
         matches = {weight: Q(**{f"folded_{weight}__contains": f" {word}"}) for weight in folded}
-        queryset = queryset.filter(reduce(or_, matches.values()) | taxonomy_q(word))
+        queryset = queryset.filter(reduce(or_, matches.values()) | _taxonomy_q(taxonomy_ids, word))
         scores += [
             Case(
                 When(match, then=Value(WEIGHTS[weight])),
@@ -137,21 +161,89 @@ def _text_search(queryset, fields, words, taxonomy_q):
             )
             for weight, match in matches.items()
         ]
-    return queryset.annotate(rank=reduce(add, scores) + bonus)
+    return queryset.annotate(rank=reduce(add, scores) + _bonus(words, taxonomy_ids))
 
 
-def _bonus(words, taxonomy_q):
+def _postgres_search(queryset, live, words, taxonomy_ids, target):
+    """Each word keeps the rows among its candidates: the entries the GIN index finds for
+    it, the rows of a matching sector, discipline or province, and the rows without an
+    entry whose live text matches. Those are read first (one query, normally none), so
+    the search itself never folds nor builds a vector for a row with an entry, and its
+    work grows with the candidates rather than with the table."""
+    model = queryset.model
+    has_entry = SearchEntry.objects.filter(**{target: OuterRef("pk")})
+    missing = list(
+        model._default_manager.filter(~Exists(has_entry)).order_by().values_list("pk", flat=True)
+    )
+    # The vector SearchEntry.document stores, built from the live fields instead.
+    live_document = reduce(
+        add,
+        [
+            SearchVector(expression, weight=weight.upper(), config="simple")
+            for weight, expression in live.items()
+        ],
+    )
+    if missing:
+        document = Coalesce(F("search_entry__document"), live_document)
+        folded_a = Coalesce(F("search_entry__a"), live["a"], output_field=TextField())
+    else:  # (a row saved since has no entry either: it ranks 0 for this one search)
+        document, folded_a = F("search_entry__document"), F("search_entry__a")
+    queryset = queryset.alias(folded_a=folded_a)
+
+    queries = [SearchQuery(f"{word}:*", search_type="raw", config="simple") for word in words]
+    entries = SearchEntry.objects.filter(**{f"{target}__isnull": False}).order_by()
+    for word, query in zip(words, queries, strict=True):
+        candidates = [entries.filter(document=query).values(f"{target}_id")]
+        candidates += [ids.order_by() for ids in taxonomy_ids(word)]
+        if missing:
+            candidates.append(
+                model._default_manager.filter(AnyOf(F("pk"), missing))
+                .alias(live_document=live_document)
+                .filter(live_document=query)
+                .order_by()
+                .values("pk")
+            )
+        queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:]))
+    rank = Coalesce(SearchRank(document, reduce(or_, queries)), Value(0.0))
+    return queryset.annotate(rank=rank + _bonus(words, taxonomy_ids))
+
+
+def _bonus(words, taxonomy_ids):
     """Whole-word matches in the main field (name, title) beat prefix matches, so "light"
     ranks "Light show" above "Lightroom"; belonging to a matching sector, discipline or
     province counts as much as a headline or description match."""
     cases = []
     for word in words:
         cases.append(When(Q(folded_a__contains=f" {word} "), then=Value(0.5)))
-        cases.append(When(taxonomy_q(word), then=Value(WEIGHTS["b"])))
+        cases.append(When(_taxonomy_q(taxonomy_ids, word), then=Value(WEIGHTS["b"])))
     return reduce(
         add,
         [Case(case, default=Value(0.0), output_field=FloatField()) for case in cases],
     )
+
+
+class AnyOf(Func):
+    """``expression = ANY(%s)``: membership in a list sent as one array parameter, however
+    long (PostgreSQL)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+    def __init__(self, expression, values):
+        super().__init__(
+            expression, Value(list(values), output_field=ArrayField(BigIntegerField()))
+        )
+
+
+def _matches(queryset, ordering):
+    """The ids of every match in result order (one query), and the condition that selects
+    the matches again for the facets: those ids on PostgreSQL (no second search), the
+    search as a subquery on SQLite (whose statements take a limited number of parameters)."""
+    ids = list(queryset.order_by(*ordering).values_list("pk", flat=True))
+    if _is_postgres():
+        return ids, Q(AnyOf(F("pk"), ids))
+    return ids, Q(pk__in=queryset.order_by().values("pk"))
 
 
 def _taxonomy_facets(taxonomy, counts, filters):
@@ -212,18 +304,24 @@ class DatabaseBackend(SearchBackend):
 
     # ---------------------------------------------------------------- profiles
     def _profiles(self, group, words, filters, taxonomy):
-        def taxonomy_q(word):
+        def taxonomy_ids(word):
             sectors = taxonomy.matching(taxonomy.sectors, word)
             disciplines = taxonomy.matching(taxonomy.disciplines, word)
             provinces = taxonomy.matching(taxonomy.provinces, word)
-            q = Q(province__in=provinces)
-            if sectors or disciplines:
-                q |= Q(
-                    pk__in=Profile.objects.filter(
-                        Q(sectors__in=sectors) | Q(disciplines__in=disciplines)
-                    ).values("pk")
+            ids = []
+            if provinces:
+                ids.append(Profile.objects.filter(province__in=provinces).values("pk"))
+            if sectors:
+                ids.append(
+                    Profile.sectors.through.objects.filter(sector__in=sectors).values("profile_id")
                 )
-            return q
+            if disciplines:
+                ids.append(
+                    Profile.disciplines.through.objects.filter(discipline__in=disciplines).values(
+                        "profile_id"
+                    )
+                )
+            return ids
 
         queryset = Profile.objects.public()
         if filters.sector:
@@ -239,20 +337,25 @@ class DatabaseBackend(SearchBackend):
         if filters.kind:
             queryset = queryset.filter(kind=filters.kind)
         if words:
-            queryset = _text_search(queryset, index.PROFILE_FIELDS, words, taxonomy_q)
-            ordering = ["-rank", "name"]
+            queryset = _text_search(queryset, index.PROFILE_FIELDS, words, taxonomy_ids, "profile")
+            ordering = ["-rank", "name", "pk"]
         else:
-            ordering = ["name"]
+            ordering = ["name", "pk"]
 
-        group.total = queryset.count()
+        ids, matching = _matches(queryset, ordering)
+        group.total = len(ids)
         start = (group.page - 1) * group.per_page
-        group.items = list(
-            queryset.for_listing().order_by(*ordering)[start : start + group.per_page]
-        )
+        shown = ids[start : start + group.per_page]
+        profiles = {
+            profile.pk: profile for profile in Profile.objects.for_listing().filter(pk__in=shown)
+        }
+        group.items = [profiles[pk] for pk in shown if pk in profiles]
 
         counts = defaultdict(set)
-        rows = Profile.objects.filter(pk__in=queryset.order_by().values("pk")).values_list(
-            "pk", "sectors", "disciplines", "province", "kind"
+        rows = (
+            Profile.objects.filter(matching)
+            .order_by()
+            .values_list("pk", "sectors", "disciplines", "province", "kind")
         )
         for pk, sector, discipline, province, kind in rows:
             counts["sector", sector].add(pk)
@@ -271,42 +374,41 @@ class DatabaseBackend(SearchBackend):
 
     # ---------------------------------------------------------------- products
     def _products(self, group, words, filters, taxonomy):
-        def taxonomy_q(word):
+        def taxonomy_ids(word):
             sectors = taxonomy.matching(taxonomy.sectors, word)
             disciplines = taxonomy.matching(taxonomy.disciplines, word)
             provinces = taxonomy.matching(taxonomy.provinces, word)
-            if not (sectors or disciplines or provinces):
-                return Q(pk__in=[])
-            return Q(
-                pk__in=Product.objects.filter(
-                    Q(categories__sector__in=sectors)
-                    | Q(categories__discipline__in=disciplines)
-                    | Q(categories__discipline__sector__in=sectors)
-                    | Q(stockrecords__partner__profile__province__in=provinces)
-                ).values("pk")
-            )
+            ids = []
+            if sectors or disciplines:
+                categories = Category.objects.filter(
+                    Q(sector__in=sectors)
+                    | Q(discipline__in=disciplines)
+                    | Q(discipline__sector__in=sectors)
+                )
+                in_categories = ProductCategory.objects.filter(category__in=categories.values("pk"))
+                ids.append(in_categories.values("product_id"))
+            if provinces:
+                sold_in = StockRecord.objects.filter(partner__profile__province__in=provinces)
+                ids.append(sold_in.values("product_id"))
+            return ids
 
-        # Visibility as a subquery: no DISTINCT over whole product rows while ranking.
-        queryset = Product.objects.filter(pk__in=public_products().values("pk"))
+        # Visibility through EXISTS: no join, so no DISTINCT over whole product rows.
+        queryset = public_products(prefetch=False).select_related(None)
+        # Each filter reads the link table alone (no join back to the products).
         if filters.sector:
-            queryset = queryset.filter(
-                pk__in=Product.objects.filter(
-                    Q(categories__sector__slug=filters.sector)
-                    | Q(categories__discipline__sector__slug=filters.sector)
-                ).values("pk")
+            in_sector = ProductCategory.objects.filter(
+                Q(category__sector__slug=filters.sector)
+                | Q(category__discipline__sector__slug=filters.sector)
             )
+            queryset = queryset.filter(pk__in=in_sector.values("product_id"))
         if filters.discipline:
-            queryset = queryset.filter(
-                pk__in=Product.objects.filter(
-                    categories__discipline__slug=filters.discipline
-                ).values("pk")
+            in_discipline = ProductCategory.objects.filter(
+                category__discipline__slug=filters.discipline
             )
+            queryset = queryset.filter(pk__in=in_discipline.values("product_id"))
         if filters.province:
-            queryset = queryset.filter(
-                pk__in=Product.objects.filter(
-                    stockrecords__partner__profile__province__slug=filters.province
-                ).values("pk")
-            )
+            sold_in = StockRecord.objects.filter(partner__profile__province__slug=filters.province)
+            queryset = queryset.filter(pk__in=sold_in.values("product_id"))
         if filters.product_type:
             queryset = queryset.filter(product_class__slug=filters.product_type)
         if filters.price:
@@ -318,34 +420,39 @@ class DatabaseBackend(SearchBackend):
         if filters.karfour:
             queryset = queryset.filter(available_at_karfour=True)
         if words:
-            queryset = _text_search(queryset, index.PRODUCT_FIELDS, words, taxonomy_q)
-            ordering = ["-rank", "title"]
+            queryset = _text_search(queryset, index.PRODUCT_FIELDS, words, taxonomy_ids, "product")
+            ordering = ["-rank", "title", "pk"]
         else:
-            ordering = ["title"]
+            ordering = ["title", "pk"]
 
-        group.total = queryset.count()
+        ids, matching = _matches(queryset, ordering)
+        group.total = len(ids)
         start = (group.page - 1) * group.per_page
-        shown = list(
-            queryset.order_by(*ordering).values_list("pk", flat=True)[
-                start : start + group.per_page
-            ]
-        )
+        shown = ids[start : start + group.per_page]
         products = {product.pk: product for product in public_products().filter(pk__in=shown)}
         group.items = [products[pk] for pk in shown if pk in products]
 
         counts = defaultdict(set)
         types = {}
-        rows = Product.objects.filter(pk__in=queryset.order_by().values("pk")).values_list(
-            "pk",
-            "categories__sector",
-            "categories__discipline",
-            "categories__discipline__sector",
-            "product_class__slug",
-            "product_class__name",
-            "stockrecords__price",
-            "stockrecords__partner__profile__province",
-            "available_at_karfour",
+        rows = (
+            Product.objects.filter(matching)
+            .order_by()
+            .values_list(
+                "pk",
+                "categories__sector",
+                "categories__discipline",
+                "categories__discipline__sector",
+                "product_class__slug",
+                "product_class__name",
+                "stockrecords__price",
+                "stockrecords__partner__profile__province",
+                "available_at_karfour",
+            )
         )
+        ranges = [
+            (key, Decimal(low), None if high is None else Decimal(high))
+            for key, (_label, low, high) in PRICE_RANGES.items()
+        ]
         for pk, sector, discipline, disc_sector, kind, kind_name, price, province, karfour in rows:
             counts["sector", sector].add(pk)
             counts["sector", disc_sector].add(pk)
@@ -356,8 +463,8 @@ class DatabaseBackend(SearchBackend):
             if karfour:
                 counts["karfour", True].add(pk)
             if price is not None:
-                for key, (_label, low, high) in PRICE_RANGES.items():
-                    if Decimal(low) <= price and (high is None or price < Decimal(high)):
+                for key, low, high in ranges:
+                    if low <= price and (high is None or price < high):
                         counts["price", key].add(pk)
         n = {key: len(pks) for key, pks in counts.items()}
         group.facets = {
