@@ -1,7 +1,7 @@
 """Throughput and latency of the main pages, served as in production: ``make bench``.
 
 A benchmark, not a test: it asserts nothing, prints one table and writes it as JSON to
-``.bench/<commit>.json`` for comparison between commits. Steps:
+``.bench/<commit>-<products>.json`` for comparison between commits. Steps:
 
 1. A PostgreSQL database of its own (``BENCH_DATABASE_URL``, default
    ``postgres://postgres@127.0.0.1:5432/takafamap_bench_<products>``), created when missing
@@ -228,10 +228,14 @@ def probe():
     session.save()
 
     def count(url, signed_in):
-        client = Client()
-        if signed_in:
-            client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-        client.get(url, secure=True)
+        def visitor():  # like wrk: no cookie but the session's when signed in
+            client = Client()
+            if signed_in:
+                client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+            return client
+
+        visitor().get(url, secure=True)
+        client = visitor()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, secure=True)
         return len(queries), response.status_code
@@ -537,7 +541,7 @@ def main():
         "search_rebuild_s": round(rebuild_seconds, 1),
         "search": data["search"],
     }
-    out = ROOT / ".bench" / f"{report['commit']}.json"
+    out = ROOT / ".bench" / f"{report['commit']}-{args.products}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"\nWritten to {out.relative_to(ROOT)}; total {time.perf_counter() - started:.0f} s")
