@@ -21,8 +21,6 @@ MORE_FROM_CREATOR = 4
 RECENTLY_VIEWED = 4
 
 
-
-
 class ProductDetailView(OscarProductDetailView):
     """A product page is public when the product is and its shop is not suspended.
 
