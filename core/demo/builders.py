@@ -211,6 +211,9 @@ class Seeder:
             *Permission.objects.filter(
                 content_type__app_label="quotes", codename__startswith="view_"
             ),
+            *Permission.objects.filter(
+                content_type__app_label="catalogue", codename="hide_product"
+            ),
         )
         self.groups["staff"] = staff
         self.dashboard_access = _permission("partner", "dashboard_access")

@@ -8,7 +8,7 @@ from oscar.apps.catalogue.admin import ProductAdmin as OscarProductAdmin
 from .models import Product
 
 
-@admin.action(description=_("Hide with a reason sent to the creator"))
+@admin.action(description=_("Hide with a reason sent to the creator"), permissions=["hide"])
 def hide_with_reason(modeladmin, request, queryset):
     """Opens the staff form (reason, email to the creator) for one selected product."""
     if queryset.count() != 1:
@@ -28,3 +28,6 @@ admin.site.unregister(Product)
 class ProductAdmin(OscarProductAdmin):
     actions = [hide_with_reason]
     list_filter = [*OscarProductAdmin.list_filter, "available_at_karfour"]
+
+    def has_hide_permission(self, request):
+        return request.user.has_perm("catalogue.hide_product")

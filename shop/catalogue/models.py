@@ -78,6 +78,9 @@ class Product(AbstractProduct):
     staff_hidden_at = models.DateTimeField(_("hidden by staff on"), null=True, blank=True)
 
     class Meta(AbstractProduct.Meta):
+        # Hiding another creator's product is moderation: the programme staff's group has it
+        # (core/demo/builders.py), communication staff and CMS moderators do not.
+        permissions = [("hide_product", "Can hide a product from the shop, with a reason")]
         indexes = [
             models.Index(fields=["rating"], name="catalogue_product_rating_idx"),
             # The catalogue's default order (newest first) among canonical products.

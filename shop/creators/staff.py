@@ -61,7 +61,7 @@ class StaffHideProductView(LoginRequiredMixin, TemplateView):
     template_name = "creators/staff_hide_product.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.is_staff:
+        if request.user.is_authenticated and not request.user.has_perm("catalogue.hide_product"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

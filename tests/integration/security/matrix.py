@@ -359,7 +359,7 @@ TABLE = {
     # ---- creator space: digital files, staff moderation --------------------------------------
     "creators:product-file": Row(_CREATOR_A_OBJECT, kwargs=_obj(pk="digital")),
     "creators:staff-hide-product": Row(
-        only(STAFF, 200, others=403),
+        only(("staff", "superuser"), 200, others=403),
         kwargs=_product_pk("creator_a"),
         reason="GET is the reason form; POST hides",
     ),

@@ -264,13 +264,22 @@ def test_a_creator_cannot_hide_products_through_the_staff_page(client, creator, 
 # --------------------------------------------------------------------------------------
 # Staff hide a product with a reason, emailed to the creator
 # --------------------------------------------------------------------------------------
+def product_moderator():
+    """A staff member with the programme staff's right to hide products."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="hide_product"))
+    return user
+
+
 def test_staff_hide_a_product_and_the_creator_is_told_why(
     client, creator, django_capture_on_commit_callbacks
 ):
     product = ProductFactory(partner=creator.shop, title="Tirage contesté")
     creator.email = "salma@example.ma"
     creator.save()
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(product_moderator())
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -296,7 +305,7 @@ def test_staff_hide_a_product_and_the_creator_is_told_why(
 
 def test_the_creator_cannot_show_a_product_hidden_by_staff(client, creator):
     product = ProductFactory(partner=creator.shop)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(product_moderator())
     client.post(f"/fr/shop/staff/products/{product.pk}/hide/", {"reason": "Contenu à revoir."})
     client.force_login(creator)
 
@@ -308,7 +317,7 @@ def test_the_creator_cannot_show_a_product_hidden_by_staff(client, creator):
 
 def test_staff_must_give_a_reason_and_hiding_is_post_only(client, creator):
     product = ProductFactory(partner=creator.shop)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(product_moderator())
     url = f"/fr/shop/staff/products/{product.pk}/hide/"
 
     assert client.get(url).status_code == 200
@@ -323,7 +332,7 @@ def test_staff_must_give_a_reason_and_hiding_is_post_only(client, creator):
 
 def test_staff_let_the_creator_show_the_product_again(client, creator):
     product = ProductFactory(partner=creator.shop)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(product_moderator())
     url = f"/fr/shop/staff/products/{product.pk}/hide/"
     client.post(url, {"reason": "À revoir."})
 
@@ -335,6 +344,22 @@ def test_staff_let_the_creator_show_the_product_again(client, creator):
     client.post(f"{PRODUCTS}{product.pk}/visibility/")
     product.refresh_from_db()
     assert product.is_public
+
+
+def test_staff_without_the_moderation_right_can_neither_hide_nor_see_the_link(client, creator):
+    product = ProductFactory(partner=creator.shop, title="Tirage")
+    client.force_login(UserFactory(is_staff=True))  # communication staff, for example
+
+    response = client.post(f"/fr/shop/staff/products/{product.pk}/hide/", {"reason": "Non"})
+
+    assert response.status_code == 403
+    product.refresh_from_db()
+    assert product.is_public and not product.is_hidden_by_staff
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert f"/fr/shop/staff/products/{product.pk}/hide/" not in page
+    client.force_login(product_moderator())
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert f"/fr/shop/staff/products/{product.pk}/hide/" in page
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in_for_the_staff_page(client):
