@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.ratelimit import too_many_requests
+from core.ratelimit import check, too_many_requests
 from core.uploads import private_file_response
 
 from .forms import HONEYPOT, ApplicationForm, AttachmentFormSet, TeamFormSet
@@ -25,18 +25,11 @@ APPLY_RATE = getattr(settings, "HACKATHON_APPLY_RATE", "20/h")
 
 
 def _limited(request):
-    from django_ratelimit.core import is_ratelimited
-
-    for key in ("user_or_ip", "ip"):
-        if is_ratelimited(
-            request,
-            group="hackathon.apply",
-            key=key,
-            rate=APPLY_RATE,
-            method="POST",
-            increment=True,
-        ):
-            return too_many_requests(request, APPLY_RATE, template="hackathon/limited.html")
+    """The readable 429 page once this account or address is over ``APPLY_RATE``
+    (``RATELIMITS`` may override the group's rules), else None."""
+    reached = check(request, "hackathon.apply", [("user_or_ip", APPLY_RATE), ("ip", APPLY_RATE)])
+    if reached:
+        return too_many_requests(request, reached, template="hackathon/limited.html")
     return None
 
 

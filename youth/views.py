@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
-from core.ratelimit import too_many_requests
+from core.ratelimit import check, too_many_requests
 from youth import privacy, services
 from youth.forms import DataRequestForm, RegistrationForm
 from youth.models import DataRequest
@@ -30,11 +29,10 @@ TOKEN_SALT = "youth.my-data"
 
 
 def _limited(request, group, rate):
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
-
-
-def _too_many(request, rate):
-    return too_many_requests(request, rate, template="youth/limited.html")
+    """The readable 429 page once this address is over ``rate`` (``RATELIMITS`` may
+    override the group's rule), else None."""
+    reached = check(request, group, [("ip", rate)])
+    return too_many_requests(request, reached, template="youth/limited.html") if reached else None
 
 
 # --------------------------------------------------------------------------------------
@@ -101,8 +99,8 @@ def register_for_event(request, page):
     """POST of the registration form on an event page."""
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request) + "#registration")
-    if _limited(request, "youth.register", REGISTER_RATE):
-        return _too_many(request, REGISTER_RATE)
+    if (limited := _limited(request, "youth.register", REGISTER_RATE)) is not None:
+        return limited
     form = RegistrationForm(request.POST)
     if form.is_robot:
         # Answer as if it worked; keep nothing, send nothing.
@@ -200,8 +198,8 @@ def my_data(request):
     site holds anything about the address or number given."""
     context = {"personal_data": services.personal_data_settings()}
     if request.method == "POST":
-        if _limited(request, "youth.my-data", MY_DATA_RATE):
-            return _too_many(request, MY_DATA_RATE)
+        if (limited := _limited(request, "youth.my-data", MY_DATA_RATE)) is not None:
+            return limited
         form = DataRequestForm(request.POST)
         if form.is_robot:
             return render(request, "youth/my_data_sent.html", {**context, "channel": "email"})

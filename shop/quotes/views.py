@@ -15,9 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
-from django_ratelimit.core import is_ratelimited
 
-from core.ratelimit import too_many_requests
+from core.ratelimit import check, too_many_requests
 from core.uploads import private_file_response
 from shop.catalogue.models import Product
 from shop.creators.views import CreatorMixin
@@ -34,21 +33,14 @@ def _rate():
 
 
 def _limited(request, user=None):
-    """Count one request attempt per IP (and per user); True past the limit."""
-    over_ip = is_ratelimited(
-        request, group="quotes.request", key="ip", rate=_rate(), method="POST", increment=True
-    )
-    over_user = False
+    """Count one request attempt per IP (and per user); True past the limit. ``RATELIMITS``
+    may override the rules of "quotes.request" and "quotes.request.user"."""
+    over_ip = check(request, "quotes.request", [("ip", _rate())])
+    over_user = None
     if user is not None:
-        over_user = is_ratelimited(
-            request,
-            group="quotes.request.user",
-            key=lambda _group, _request: f"user:{user.pk}",
-            rate=_rate(),
-            method="POST",
-            increment=True,
-        )
-    return over_ip or over_user
+        key = lambda _group, _request: f"user:{user.pk}"  # noqa: E731 - the signed-up user
+        over_user = check(request, "quotes.request.user", [(key, _rate())])
+    return bool(over_ip or over_user)
 
 
 def _limited_page(request):

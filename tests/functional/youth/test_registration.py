@@ -219,6 +219,18 @@ def test_too_many_registrations_from_one_connection_answer_429(client):
     assert "<html" in response.content.decode()
 
 
+def test_the_registration_limit_follows_the_ratelimits_setting(client, settings):
+    settings.RATELIMITS = {"youth.register": [("ip", "1/m")]}
+    event = event_page(registration_open=True)
+    client.post(register_url(event), registration_data(consent=None))
+
+    response = client.post(register_url(event), registration_data())
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert not Registration.objects.exists()
+
+
 def test_get_on_the_register_url_goes_back_to_the_form(client):
     event = event_page(registration_open=True)
 

@@ -208,16 +208,14 @@ def test_the_honeypot_keeps_nothing(client, call, applicant):
 
 
 def test_too_many_posts_answer_429(client, call, applicant, settings):
-    import hackathon.views
+    settings.RATELIMITS = {"hackathon.apply": [("user_or_ip", "2/h")]}
+    for _ in range(2):
+        client.post(reverse("hackathon:apply"), form_data(members=[]))
 
-    hackathon.views.APPLY_RATE = "2/h"
-    try:
-        for _ in range(2):
-            client.post(reverse("hackathon:apply"), form_data(members=[]))
-        response = client.post(reverse("hackathon:apply"), form_data())
-    finally:
-        hackathon.views.APPLY_RATE = "20/h"
+    response = client.post(reverse("hackathon:apply"), form_data())
+
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert not Application.objects.exists()
 
 
