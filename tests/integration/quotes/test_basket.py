@@ -150,3 +150,23 @@ def test_the_quote_of_a_basket_line_is_found_for_templates():
     other = ProductFactory(kind="physical")
     plain, _created = basket.add_product(other)
     assert quote_of_line(plain) is None
+
+
+def test_the_basket_shows_the_quote_a_line_pays_and_no_quantity_to_change(client):
+    from django.utils import translation
+
+    quote_request = QuoteRequestFactory()
+    version = send_quote(quote_request, total="2000.00", deposit=40)
+    client.force_login(quote_request.client)
+    client.post(reverse("quotes:accept", kwargs={"pk": quote_request.pk, "version": version.pk}))
+    other = ProductFactory(title="Tirage photo", price=100)
+    client.post(reverse("basket:add", kwargs={"pk": other.pk}), {"quantity": 1})
+
+    page = client.get(reverse("basket:summary")).content.decode()
+
+    assert "Quote =" not in page and "Devis =" not in page
+    with translation.override("fr"):
+        assert translation.gettext("Quote no. %(number)s") % {"number": quote_request.pk} in page
+        assert "acompte de 40" in page
+        assert translation.gettext("Quantity: 1 (set by the quote)") in page
+    assert page.count('type="number"') == 1  # only the ordinary line's quantity can change
