@@ -11,14 +11,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.basket.models import Basket
-from oscar.core import prices
 
 from accounts.models import User
 from directory.models import Province
 from shop.catalogue.models import Product
-from shop.checkout.fulfilment import FulfilmentCharges, basket_groups, build_plan, total_fees
+from shop.checkout.fulfilment import basket_groups, place_planned_order
 from shop.order.models import Order, OrderPart
-from shop.order.utils import OrderCreator
 from shop.partner.strategy import Selector
 
 CLIENT = "client@example.org"
@@ -90,31 +88,18 @@ def _place(number, user, email, method, shops):
     for shop in shops:
         basket.add_product(_buyable(shop), 1)
     basket.reset_offer_applications()
-    groups = basket_groups(basket)
-    choices = {str(g.partner.pk): g.options[0].code for g in groups}
-    plan = build_plan(groups, choices, Province.objects.filter(slug="oujda-angad").first())
-    method_obj = FulfilmentCharges(total_fees(plan))
-    charge = method_obj.calculate(basket)
-    total = prices.Price(
-        currency=basket.currency,
-        excl_tax=basket.total_excl_tax + charge.excl_tax,
-        incl_tax=basket.total_incl_tax + charge.incl_tax,
-    )
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=total,
-        shipping_method=method_obj,
-        shipping_charge=charge,
+    first_ways = {str(g.partner.pk): g.options[0].code for g in basket_groups(basket)}
+    return place_planned_order(
+        basket,
+        first_ways,
+        Province.objects.filter(slug="oujda-angad").first(),
         user=user,
         order_number=number,
         guest_email="" if user else email,
         payment_method=method,
         contact_name=(user.get_full_name() if user else "Client de démo"),
         contact_phone="+212612345678",
-        fulfilment_plan=plan,
     )
-    basket.submit()
-    return order
 
 
 def seed_orders(seeder):

@@ -217,3 +217,29 @@ def build_plan(groups, choices, province=None):
 
 def total_fees(plans):
     return sum((plan.fee for plan in plans), ZERO)
+
+
+def place_planned_order(basket, choices=None, province=None, **order_fields):
+    """Place ``basket`` as checkout does, outside a request (demo data, tests): the plan from
+    ``choices`` (each creator's first way by default), its delivery fees as the shipping
+    charge, Oscar's order total, then ``OrderCreator``; the basket is submitted.
+
+    ``order_fields`` go to ``place_order`` (``order_number``, ``user``, ``guest_email``,
+    ``payment_method``, ``contact_name``, ``contact_phone``…)."""
+    from oscar.apps.checkout.calculators import OrderTotalCalculator
+
+    from shop.order.utils import OrderCreator
+
+    plan = build_plan(basket_groups(basket), choices or {}, province)
+    method = FulfilmentCharges(total_fees(plan))
+    charge = method.calculate(basket)
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, charge),
+        shipping_method=method,
+        shipping_charge=charge,
+        fulfilment_plan=plan,
+        **order_fields,
+    )
+    basket.submit()
+    return order

@@ -9,10 +9,8 @@ order.
 
 from decimal import Decimal
 
-from oscar.core import prices
-
-from shop.checkout.fulfilment import FulfilmentCharges, basket_groups, build_plan, total_fees
-from shop.order.utils import OrderCreator, OrderNumberGenerator
+from shop.checkout.fulfilment import place_planned_order
+from shop.order.utils import OrderNumberGenerator
 from shop.partner.strategy import Selector
 
 
@@ -39,32 +37,17 @@ def place(
 ):
     from directory.models import Province
 
-    groups = basket_groups(basket)
-    province = province or Province.objects.filter(slug="oujda-angad").first()
-    plan = build_plan(groups, choices or {}, province)
-    fee = total_fees(plan)
-    method = FulfilmentCharges(fee)
-    charge = method.calculate(basket)
-    total = prices.Price(
-        currency=basket.currency,
-        excl_tax=basket.total_excl_tax + charge.excl_tax,
-        incl_tax=basket.total_incl_tax + charge.incl_tax,
-    )
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=total,
-        shipping_method=method,
-        shipping_charge=charge,
+    return place_planned_order(
+        basket,
+        choices,
+        province or Province.objects.filter(slug="oujda-angad").first(),
         user=user,
         order_number=OrderNumberGenerator().order_number(basket),
         guest_email="" if user else email,
         payment_method=payment_method,
         contact_name="Nadia Client",
         contact_phone="+212612345678",
-        fulfilment_plan=plan,
     )
-    basket.submit()
-    return order
 
 
 def order_of(items, **kwargs):
