@@ -6,6 +6,9 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 
 def _text(value):
@@ -95,3 +98,22 @@ class CachedModelChoiceField(forms.ModelChoiceField):
 
     iterator = CachedChoiceIterator
     widget = FastSelect
+
+
+class MoroccanPhoneField(PhoneNumberField):
+    """A phone number read as Moroccan when it has no country code (``06…`` → ``+2126…``),
+    typed with the phone keypad, always left-to-right (also on Arabic pages), with an error
+    that shows the expected form. Label, ``required`` and help text as for any field."""
+
+    default_error_messages = {
+        "invalid": _("Enter a valid Moroccan phone number, e.g. 06 12 34 56 78 or +212…")
+    }
+
+    def __init__(self, *, placeholder="", **kwargs):
+        attrs = {"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}
+        if placeholder:
+            attrs["placeholder"] = placeholder
+        kwargs.setdefault("region", "MA")
+        # Shows a stored number in the national form (06 12 34 56 78), as people write it.
+        kwargs.setdefault("widget", RegionalPhoneNumberWidget(region=kwargs["region"], attrs=attrs))
+        super().__init__(**kwargs)

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
+from core.widgets import MoroccanPhoneField
 from directory.models import Province, Sector
 from youth.models import Gender, HeardFrom
 
@@ -73,15 +73,7 @@ class RegistrationForm(PhoneOrEmailMixin, HoneypotMixin):
         max_length=80,
         widget=forms.TextInput({"autocomplete": "address-level2"}),
     )
-    phone = PhoneNumberField(
-        label=_("Phone"),
-        region="MA",
-        required=False,
-        widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
-        error_messages={
-            "invalid": _("Enter a valid Moroccan phone number, e.g. 06 12 34 56 78 or +212…")
-        },
-    )
+    phone = MoroccanPhoneField(label=_("Phone"), required=False)
     email = forms.EmailField(
         label=_("Email"),
         required=False,
@@ -129,15 +121,7 @@ class DataRequestForm(PhoneOrEmailMixin, HoneypotMixin):
         max_length=254,
         widget=forms.EmailInput({"autocomplete": "email", "dir": "ltr"}),
     )
-    phone = PhoneNumberField(
-        label=_("Phone"),
-        region="MA",
-        required=False,
-        widget=forms.TextInput({"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
-        error_messages={
-            "invalid": _("Enter a valid Moroccan phone number, e.g. 06 12 34 56 78 or +212…")
-        },
-    )
+    phone = MoroccanPhoneField(label=_("Phone"), required=False)
     kind = forms.ChoiceField(
         label=_("What do you want?"),
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),

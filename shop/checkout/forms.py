@@ -4,9 +4,9 @@ payment method."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import GatewayForm  # noqa: F401  (Oscar's, unchanged)
-from phonenumber_field.formfields import PhoneNumberField
 
 from core.money import format_money
+from core.widgets import MoroccanPhoneField
 from directory.models import Province
 from shop.order.models import Order
 
@@ -17,9 +17,8 @@ from .fulfilment import PlanError, build_plan
 class DetailsForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=75)
     last_name = forms.CharField(label=_("Last name"), max_length=75)
-    phone = PhoneNumberField(
+    phone = MoroccanPhoneField(
         label=_("Mobile phone"),
-        region="MA",
         help_text=_("A Moroccan number, e.g. 06 12 34 56 78: the creators call you on it."),
     )
     province = forms.ModelChoiceField(

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
 from core.uploads import validate_document
+from core.widgets import MoroccanPhoneField
 from shop.catalogue.models import Product
 
 from .models import QuoteRequest
@@ -88,13 +88,7 @@ class QuoteRequestForm(forms.ModelForm):
             "brief": forms.Textarea(attrs={"rows": 6}),
         }
 
-    phone = PhoneNumberField(
-        region="MA",
-        label=_("Contact phone"),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "tel", "inputmode": "tel", "placeholder": "06 12 34 56 78"}
-        ),
-    )
+    phone = MoroccanPhoneField(label=_("Contact phone"), placeholder="06 12 34 56 78")
 
     def __init__(self, *args, partner, product=None, **kwargs):
         super().__init__(*args, **kwargs)
