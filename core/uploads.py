@@ -61,13 +61,18 @@ def sniff_image(upload):
     return image_format
 
 
-def is_pdf(upload):
+def read_head(upload, size):
+    """The first ``size`` bytes of an upload, leaving it at its start."""
     file = getattr(upload, "file", upload)
     try:
         file.seek(0)
-        head = file.read(1024)
+        return file.read(size)
     finally:
         file.seek(0)
+
+
+def is_pdf(upload):
+    head = read_head(upload, 1024)
     return PDF_MAGIC in head[:1024] and head.lstrip().startswith(PDF_MAGIC)
 
 

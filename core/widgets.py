@@ -61,6 +61,11 @@ class CachedChoiceIterator(ModelChoiceIterator):
     those rows bumps. Validation still reads the database (``to_python``)."""
 
     def _pairs(self):
+        if not hasattr(self, "_found"):  # once per iterator, however often it is asked
+            self._found = self._read()
+        return self._found
+
+    def _read(self):
         from core import fragments
 
         field = self.field

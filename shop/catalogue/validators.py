@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import MEGABYTE, _check_size, _is_new_upload
+from core.uploads import MEGABYTE, _check_size, _is_new_upload, read_head
 
 MAX_DIGITAL_BYTES = 200 * MEGABYTE
 
@@ -24,12 +24,7 @@ def validate_digital_file(upload):
     if not _is_new_upload(upload):
         return
     _check_size(upload, MAX_DIGITAL_BYTES)
-    file = getattr(upload, "file", upload)
-    try:
-        file.seek(0)
-        head = file.read(2048)
-    finally:
-        file.seek(0)
+    head = read_head(upload, 2048)
     if not head:
         raise ValidationError(_("This file is empty."), code="empty")
     if looks_like_markup(head):
