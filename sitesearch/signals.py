@@ -74,14 +74,6 @@ def sync_task(model_label, pk):
     sync(apps.get_model(model_label), pk)
 
 
-def _queue_sync(model, pk):
-    try:
-        sync_task.enqueue(model._meta.label, pk)
-    except Exception:  # noqa: BLE001 - no queue: index it here rather than never
-        logger.exception("search index: could not enqueue %s %s", model.__name__, pk)
-        sync(model, pk)
-
-
 def _safe_entry(model, pk):
     try:
         sync_entry(model, pk)
@@ -89,12 +81,14 @@ def _safe_entry(model, pk):
         logger.exception("search entry: could not sync %s %s", model.__name__, pk)
 
 
-def _queue_entry(model, pk):
+def _enqueue(task_, in_process, model, pk):
+    """``task_`` for this row through the queue, or ``in_process(model, pk)`` when the queue
+    cannot take it (better done here than never)."""
     try:
-        sync_entry_task.enqueue(model._meta.label, pk)
-    except Exception:  # noqa: BLE001 - no queue: write it here rather than never
-        logger.exception("search entry: could not enqueue %s %s", model.__name__, pk)
-        _safe_entry(model, pk)
+        task_.enqueue(model._meta.label, pk)
+    except Exception:  # noqa: BLE001
+        logger.exception("search: could not enqueue the update of %s %s", model.__name__, pk)
+        in_process(model, pk)
 
 
 def on_change(sender, instance, **kwargs):
@@ -102,16 +96,16 @@ def on_change(sender, instance, **kwargs):
         return
     model = Profile if issubclass(sender, Profile) else Product
     if kwargs.get("signal") is post_save:
-        transaction.on_commit(partial(_queue_entry, model, instance.pk))
+        transaction.on_commit(partial(_enqueue, sync_entry_task, _safe_entry, model, instance.pk))
     if settings.ELASTICSEARCH_URL:
-        transaction.on_commit(partial(_queue_sync, model, instance.pk))
+        transaction.on_commit(partial(_enqueue, sync_task, sync, model, instance.pk))
 
 
 def on_stock_change(sender, instance, **kwargs):
     """A price, stock or partner change alone re-indexes the product (Elasticsearch)."""
     if kwargs.get("raw") or not settings.ELASTICSEARCH_URL or not instance.product_id:
         return
-    transaction.on_commit(partial(_queue_sync, Product, instance.product_id))
+    transaction.on_commit(partial(_enqueue, sync_task, sync, Product, instance.product_id))
 
 
 def connect():
