@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "shop.payouts.apps.PayoutsConfig",  # creators' earnings and payouts ledger
     "shop.downloads.apps.DownloadsConfig",  # download links for digital products
     "shop.quotes.apps.QuotesConfig",  # quotes for services (requests, versions, thread)
+    "demo",  # seed_demo and seed_scale: demo and benchmark data only
     # Oscar's dependencies and ours
     "widget_tweaks",
     "django_tables2",

@@ -79,7 +79,7 @@ class Product(AbstractProduct):
 
     class Meta(AbstractProduct.Meta):
         # Hiding another creator's product is moderation: the programme staff's group has it
-        # (core/demo/builders.py), communication staff and CMS moderators do not.
+        # (demo/builders.py), communication staff and CMS moderators do not.
         permissions = [("hide_product", "Can hide a product from the shop, with a reason")]
         indexes = [
             models.Index(fields=["rating"], name="catalogue_product_rating_idx"),

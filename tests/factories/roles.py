@@ -1,6 +1,6 @@
 """The ten roles of the access matrix, built as the demo builds them.
 
-Groups come from ``core.demo.builders.Seeder.ensure_groups`` (the same permissions as the demo
+Groups come from ``demo.builders.Seeder.ensure_groups`` (the same permissions as the demo
 accounts): Communication, Moderators, Programme staff. Each creator has an approved directory
 profile, a shop (Partner) and one product; the directory professional has a profile and no
 shop; each client has an address book entry.
@@ -22,8 +22,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from oscar.test.factories import UserAddressFactory
 
-from core.demo.builders import Seeder
-from core.demo.data import PROGRAMME_STAFF_GROUP
+from demo.builders import Seeder
+from demo.data import PROGRAMME_STAFF_GROUP
 
 from .catalogue import ProductFactory
 from .directory import ProfileFactory
@@ -105,7 +105,7 @@ def _grant_demo_permissions(seeder):
     database, hackathon), so each role has what the demo account of that role has."""
     from django.contrib.auth.models import Group, Permission
 
-    from core.demo import hackathon, market, payouts, youth
+    from demo import hackathon, market, payouts, youth
 
     market._review_moderators()
     payouts._staff_permissions()

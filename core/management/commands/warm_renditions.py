@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 
 from core import renditions
-from core.management.commands.seed_scale import Bar
+from core.progress import Bar
 
 CHUNK = 200
 

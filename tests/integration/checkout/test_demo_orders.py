@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.demo.orders import CLIENT, CREATOR, seed_orders
+from demo.orders import CLIENT, CREATOR, seed_orders
 from shop.order.models import Order, OrderPart
 from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, UserFactory
 

@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from core.demo.builders import Seeder
-from core.demo.hackathon import seed_hackathon
+from demo.builders import Seeder
+from demo.hackathon import seed_hackathon
 from hackathon.models import Accompaniment, Application, Call, Score
 from tests.factories import ProfileFactory
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.demo.payouts import CREATOR_EMAIL, seed_payouts
+from demo.payouts import CREATOR_EMAIL, seed_payouts
 from shop.order.models import OrderPart
 from shop.payouts.models import Earning, Payout
 from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, UserFactory

@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.demo.quotes import seed_quotes
+from demo.quotes import seed_quotes
 from shop.quotes.models import QuoteRequest, Status
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 

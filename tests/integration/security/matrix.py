@@ -155,7 +155,7 @@ _STRIPE_ON = {"STRIPE_SECRET_KEY": "sk_test_matrix", "STRIPE_PUBLISHABLE_KEY": "
 _LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT}
 # The hackathon's applications (young people's personal data), decisions and indicators:
 # programme staff, who hold hackathon.view_application / decide_application /
-# view_indicators (core/demo/hackathon.py); other staff are sent back to the admin's home.
+# view_indicators (demo/hackathon.py); other staff are sent back to the admin's home.
 _HACKATHON_STAFF = _LEDGER
 _PROGRAMME_STAFF = _LEDGER
 # Django admin: superuser only in practice; staff see an empty index.

@@ -9,8 +9,8 @@ empty. Idempotent: rows are looked up by slug and only empty fields are filled.
 
 from decimal import Decimal
 
-from core.demo.builders import _phone, _rng
-from core.demo.data import CITIES
+from demo.builders import _phone, _rng
+from demo.data import CITIES
 from directory.models import Discipline, PortfolioItem, Profile, Province
 
 SKILLS = {

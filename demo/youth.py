@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import EventPage
-from core.demo import data
-from core.demo.builders import _phone, _rng
+from demo import data
+from demo.builders import _phone, _rng
 from directory.models import Province, Sector
 from youth.models import Contact, Registration, age_band
 from youth.services import consent_version

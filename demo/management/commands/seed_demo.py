@@ -12,9 +12,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
-from core.demo import data
-from core.demo.builders import Seeder
-from core.demo.directory import ensure_directory
+from demo import data
+from demo.builders import Seeder
+from demo.directory import ensure_directory
 
 LOGINS = [
     ("admin@example.org", "superuser", "/admin/"),

@@ -1,1 +1,0 @@
-"""Demonstration content for ``manage.py seed_demo``: data, generated images, builders."""
