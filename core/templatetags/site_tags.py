@@ -107,25 +107,6 @@ def tel_url(number):
     return f"tel:{value}"
 
 
-@register.simple_tag
-def profile_products(profile, limit=8):
-    """Public products of a directory profile's shop (fixed number of queries).
-
-    Usage: ``{% profile_products profile as products %}``.
-    """
-    from shop.catalogue.queries import public_products
-
-    return list(public_products().filter(stockrecords__partner__profile=profile)[: int(limit)])
-
-
-@register.simple_tag
-def provinces():
-    """The eight provinces and prefectures, in order: ``{% provinces as provinces %}``."""
-    from directory.models import Province
-
-    return list(Province.objects.all())
-
-
 def _thumbnail(source, geometry):
     """``{url, width, height}`` of a cropped thumbnail made by Oscar's thumbnailer, or None."""
     if not source:
