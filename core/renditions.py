@@ -10,9 +10,10 @@ Wagtail ``Rendition`` row) is there when the page is rendered.
 This module names no model of ours. An app whose models carry images registers them from its
 own ``AppConfig.ready()``: ``register_source()`` (what ``warm_renditions`` walks) and
 ``watch_file()`` (which saves enqueue its warm task). After commit of a save that brings a new
-file, the signal handlers enqueue the matching task: with ``TASKS_BACKEND=database`` the worker (``manage.py db_worker``) runs it, in
-development and tests it runs at once. ``manage.py warm_renditions`` does the same for what
-already exists (deployments, bulk imports: bulk inserts send no signals).
+file, the signal handlers enqueue the matching task: with ``TASKS_BACKEND=database`` the
+worker (``manage.py db_worker``) runs it, in development and tests it runs at once.
+``manage.py warm_renditions`` does the same for what already exists (deployments, bulk
+imports: bulk inserts send no signals).
 
 When a template (or Python code) uses a new size or new options, add it to the lists below:
 otherwise the first visitor pays for it again. tests/integration/performance/test_renditions.py

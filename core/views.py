@@ -10,8 +10,7 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import health
-from . import sitemaps
+from . import health, sitemaps
 
 
 @require_GET

@@ -9,8 +9,8 @@ so a second run is quick.
     manage.py warm_renditions [--products] [--profiles] [--images] [--quiet]
 
 Without an option it does all three (each app registers its kind of image from its
-``AppConfig.ready()``, see core/renditions.py). A missing or unreadable file is logged and counted as
-failed; the command goes on.
+``AppConfig.ready()``, see core/renditions.py). A missing or unreadable file is logged and
+counted as failed; the command goes on.
 """
 
 import time

@@ -25,8 +25,8 @@ from sorl.thumbnail.models import KVStore
 from wagtail.images.models import Filter, Rendition
 
 from core import renditions
-from shop.catalogue import renditions as catalogue_renditions
 from directory.models import PortfolioItem
+from shop.catalogue import renditions as catalogue_renditions
 from shop.catalogue.models import ProductImage
 from tests.factories import ProductFactory, ProfileFactory, news_page
 from tests.factories.pages import image as wagtail_image
