@@ -46,7 +46,7 @@ urlpatterns += i18n_patterns(
     path("shop/", include("shop.payouts.urls")),
     path("shop/", include("shop.downloads.urls")),
     path("shop/market/", include("shop.market.urls")),
-    path("shop/my-shop/orders/", include("shop.fulfilment.urls")),
+    path("shop/my-shop/orders/", include("shop.creators.order_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("directory/", include("directory.urls")),
     path("hackathon/", include("hackathon.urls")),

@@ -9,12 +9,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.ics import event_to_ics
 from cms.models.mixins import SeoMixin
 
 
@@ -383,6 +385,13 @@ class EventIndexPage(SeoMixin, Page):
         return context
 
 
+# Wagtail hooks through which the app that keeps event registrations (youth) serves the form:
+# ``fn(event_page) -> dict`` adds the form to the page's context; ``fn(request, event_page)``
+# answers the form's POST. cms never imports youth: youth registers the hooks.
+REGISTRATION_CONTEXT_HOOK = "event_registration_context"
+REGISTER_HOOK = "register_for_event"
+
+
 class EventPage(RoutablePageMixin, SeoMixin, Page):
     """An event: café-débat, information session, hackathon, market, workshop."""
 
@@ -493,9 +502,10 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if "registration_form" not in context and self.takes_registrations:
-            from youth.views import registration_context
-
-            context.update(registration_context(self))
+            # The registration form comes from the app that keeps registrations (youth), through
+            # a Wagtail hook: cms never imports it.
+            for registration_context in hooks.get_hooks(REGISTRATION_CONTEXT_HOOK):
+                context.update(registration_context(self))
         return context
 
     @path("")
@@ -504,16 +514,16 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("register/", name="register")
     def register(self, request):
-        """The registration form's POST (youth database, law 09-08 consent)."""
-        from youth.views import register_for_event
+        """The registration form's POST (youth database, law 09-08 consent).
 
-        return register_for_event(request, self)
+        Answered by the ``register_for_event`` Wagtail hook (youth/wagtail_hooks.py)."""
+        for register_for_event in hooks.get_hooks(REGISTER_HOOK):
+            return register_for_event(request, self)
+        raise Http404
 
     @path("ics/", name="ics")
     def ics(self, request):
         """The event as an iCalendar file (RFC 5545) for the visitor's calendar."""
-        from cms.ics import event_to_ics
-
         response = HttpResponse(event_to_ics(self, request), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response

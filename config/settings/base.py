@@ -123,7 +123,6 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     # Our marketplace apps (beside the Oscar forks)
     "shop.creators.apps.CreatorsConfig",
-    "shop.fulfilment.apps.FulfilmentConfig",
     "youth",  # event registrations, the youth database, personal-data rights
     "hackathon",  # hackathon calls, jury, onboarding, accompaniment, indicators
     "shop.market.apps.MarketConfig",

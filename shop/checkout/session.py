@@ -13,10 +13,15 @@ from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import session as oscar_session
 
 from directory.models import Province
+from shop.order import payment_methods
+from shop.order.delivery_plan import (
+    FulfilmentCharges,
+    PlanError,
+    basket_groups,
+    build_plan,
+    total_fees,
+)
 from shop.order.models import ShippingAddress
-
-from . import payments
-from .fulfilment import FulfilmentCharges, PlanError, basket_groups, build_plan, total_fees
 
 NAMESPACE = "takafamap"
 
@@ -87,7 +92,7 @@ class CheckoutSessionMixin(oscar_session.CheckoutSessionMixin):
 
     def check_payment_data_is_captured(self, request):
         method = self.get_payment_method()
-        if method not in payments.available_methods():
+        if method not in payment_methods.available_methods():
             raise exceptions.FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Choose how you pay."),

@@ -5,7 +5,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core.money import format_money
+from shop.creators.summary import Stat
 
 from .models import Earning, Payout
 
@@ -137,6 +141,14 @@ def totals(partner):
 def creator_summary(partner):
     """For the creator-space summary: what the programme owes this creator."""
     return {"balance": totals(partner)["balance"]}
+
+
+def creator_stats(partner):
+    """The creator-space summary's card (registered from ``PayoutsConfig.ready()``)."""
+    balance = creator_summary(partner)["balance"]
+    return [
+        Stat(format_money(balance), _("owed to you"), url=reverse("payouts:earnings"), wide=True)
+    ]
 
 
 def balances():

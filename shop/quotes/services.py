@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from shop.creators.summary import Stat
+
 from .models import (
     OPEN_STATUSES,
     QuoteAttachment,
@@ -395,6 +397,12 @@ def quotes_of_order(order):
 def creator_summary(partner):
     """Numbers for the creator-space summary: open quote requests (not finished)."""
     return {"open_quotes": partner.quote_requests.filter(status__in=OPEN_STATUSES).count()}
+
+
+def creator_stats(partner):
+    """The creator-space summary's card (registered from ``QuotesConfig.ready()``)."""
+    quotes = creator_summary(partner)["open_quotes"]
+    return [Stat(quotes, _("open quote requests"), url=reverse("quotes:creator-list"))]
 
 
 def awaiting_answer(partner):

@@ -17,8 +17,8 @@ from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, Search, TermsFacet, 
 from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.queries import public_products
 
-from .. import pages
 from ..documents import ProductDocument, ProfileDocument
+from . import pages
 from .base import (
     GROUPS,
     PRICE_RANGES,

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from .backends.base import FacetValue
+from .base import FacetValue
 
 MAX_MATCHES = 1000
 PAGE_TYPES = {
