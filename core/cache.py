@@ -58,6 +58,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -174,7 +175,6 @@ def connect():
     The other apps register their own models with ``watch()`` from their ``ready()``.
     """
     # Deferred: the image model is resolved once the app registry is ready.
-    from wagtail.images import get_image_model
 
     page_published.connect(_on_change, dispatch_uid="pagecache_published", weak=False)
     page_unpublished.connect(_on_change, dispatch_uid="pagecache_unpublished", weak=False)

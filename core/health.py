@@ -26,6 +26,7 @@ def check_database():
 
 
 def _redis_ping():
+    # Deferred: django_redis is used only when REDIS_URL is set (local memory otherwise).
     from django_redis import get_redis_connection
 
     return bool(get_redis_connection("default").ping())
@@ -53,6 +54,7 @@ def check_cache():
 
 
 def _elasticsearch_ping(url):
+    # Deferred: the Elasticsearch client is loaded only when ELASTICSEARCH_URL is set.
     from elasticsearch import Elasticsearch
 
     client = Elasticsearch(url, request_timeout=1, max_retries=0, retry_on_timeout=False)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -89,8 +90,6 @@ class ContactForm(forms.Form):
 
 def _https_url_fields(model_field, **kwargs):
     """Form fields of the model's, URLs assumed https when typed without a scheme."""
-    from django.db import models
-
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return model_field.formfield(**kwargs)

@@ -6,7 +6,7 @@ from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.models import ProductClass
 
 from .backends.base import GROUPS, PRICE_RANGES, Filters
-from .pages import PAGE_TYPES
+from .backends.pages import PAGE_TYPES
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500

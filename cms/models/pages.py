@@ -23,8 +23,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.feeds import NewsAtomFeed, NewsRssFeed
 from cms.ics import event_to_ics
 from cms.models.mixins import SeoMixin
+from directory.models import Profile, Sector
+from shop.catalogue.queries import filter_products, public_products
 
 
 def _require_alt_text(image, field="image"):
@@ -112,8 +115,6 @@ class HomePage(SeoMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import Sector
-
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.prefetch_related("disciplines")
         context["latest_news"] = (
@@ -136,8 +137,6 @@ class HomePage(SeoMixin, Page):
 
     def get_featured_products(self):
         """The editors' choice (public ones only), or else the newest products."""
-        from shop.catalogue.queries import public_products
-
         chosen = self.featured_products.values("pk")
         public = public_products(prefetch=False)  # the cards fetch what they need ({% cards %})
         products = list(public.filter(pk__in=chosen)[: self.FEATURED_PRODUCTS])
@@ -145,8 +144,6 @@ class HomePage(SeoMixin, Page):
 
     def get_featured_profiles(self):
         """The editors' choice (approved ones only), or else accompanied creators."""
-        from directory.models import Profile
-
         # The cards fetch sectors and disciplines when not cached ({% cards %}).
         public = Profile.objects.public().select_related("province")
         chosen = self.featured_profiles.values("pk")
@@ -224,9 +221,6 @@ class SectorPage(SeoMixin, Page):
         verbose_name = _("sector page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import Profile
-        from shop.catalogue.queries import filter_products, public_products
-
         context = super().get_context(request, *args, **kwargs)
         context["sector_products"] = list(
             filter_products(public_products(), sector=self.sector).order_by("-date_created")[:4]
@@ -266,8 +260,6 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     def filter_news(self, request):
         """``(articles, sector, tag)`` for ``?sector=<slug>`` and ``?tag=<slug>``."""
-        from directory.models import Sector
-
         news = self.get_news()
         sector = tag = None
         sector_slug = request.GET.get("sector", "").strip()
@@ -282,8 +274,6 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from directory.models import Sector
-
         news, sector, tag = self.filter_news(request)
         news = news.prefetch_related("tagged_items__tag")
         query = request.GET.copy()
@@ -302,14 +292,10 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        from cms.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        from cms.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

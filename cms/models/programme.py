@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +17,7 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, KeyFigureBlock, PartnerBlock, TimelinePhaseBlock
 from cms.models.mixins import SeoMixin
+from core.ratelimit import too_many_requests
 
 
 def _image_fk(verbose_name):
@@ -229,8 +231,6 @@ class ContactPage(SeoMixin, AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from django_ratelimit.core import is_ratelimited
-
             if request.POST.get(HONEYPOT):
                 # Answer as if it worked, keep nothing, send nothing.
                 return TemplateResponse(
@@ -239,8 +239,6 @@ class ContactPage(SeoMixin, AbstractEmailForm):
             if is_ratelimited(
                 request, group="cms.contact", key="ip", rate=RATE, method="POST", increment=True
             ):
-                from core.ratelimit import too_many_requests
-
                 return too_many_requests(request, RATE)
         return super().serve(request, *args, **kwargs)
 

@@ -9,6 +9,7 @@ fees) and whether the data needed for the next step is captured.
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from oscar.apps.address.models import Country
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import session as oscar_session
 
@@ -27,8 +28,6 @@ NAMESPACE = "takafamap"
 
 
 def morocco():
-    from oscar.apps.address.models import Country
-
     country, _created = Country.objects.get_or_create(
         iso_3166_1_a2="MA",
         defaults={

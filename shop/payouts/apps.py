@@ -10,6 +10,7 @@ class PayoutsConfig(AppConfig):
     verbose_name = _("Payouts")
 
     def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
         from shop.creators import summary
         from shop.order import signals as order_signals
         from shop.payment import signals as payment_signals

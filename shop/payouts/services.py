@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.money import format_money
 from shop.creators.summary import Stat
+from shop.partner.models import Partner
 
 from .models import Earning, Payout
 
@@ -153,8 +154,6 @@ def creator_stats(partner):
 
 def balances():
     """Every shop with ledger entries and its figures, for the staff export (3 queries)."""
-    from shop.partner.models import Partner
-
     rows = {}
     earned = Earning.objects.values("partner_id").annotate(
         programme_net=Sum("net", filter=Q(collected_by=Earning.CollectedBy.PROGRAMME)),

@@ -28,6 +28,7 @@ from .base import (
     SearchResults,
     SearchUnavailable,
 )
+from .database import Taxonomy
 
 logger = logging.getLogger(__name__)
 CONNECTION = "sitesearch"
@@ -140,8 +141,6 @@ class ElasticsearchBackend(SearchBackend):
                     and (query.strip() or filters.page_type)
                     and pages.applies(filters)
                 ):
-                    from .database import Taxonomy
-
                     taxonomy = taxonomy or Taxonomy()
                     pages.search_pages(
                         group, query, filters, taxonomy, backend=self._page_backend()
