@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 # (core/templatetags/site_tags.py) pass crop="center"; ``{% oscar_thumbnail %}`` passes the
 # options written in the tag.
 PRODUCT_IMAGE_THUMBNAILS = (
-    ("600x450", {"crop": "center"}),  # includes/product_card.html, oscar/…/partials/product.html
+    ("600x450", {"crop": "center"}),  # oscar/catalogue/partials/product.html (the product card)
     ("160x120", {"crop": "center"}),  # creators/product_list.html
     ("120x90", {"crop": "center"}),  # oscar/catalogue/partials/gallery.html (thumbnails)
     ("960x720", {"upscale": False}),  # oscar/catalogue/partials/gallery.html (slides)

@@ -4,36 +4,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from core.widgets import CachedModelChoiceField, FastSelect
+from core.widgets import FastSelect
 
-from .models import Discipline, PortfolioItem, Profile, Province, Sector
+from .filters import TaxonomyFilterForm, taxonomy_field
+from .models import Discipline, PortfolioItem, Profile
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(TaxonomyFilterForm):
     """The directory's filters; every value is part of a shareable URL."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=120)
-    sector = CachedModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    discipline = CachedModelChoiceField(
-        label=_("Discipline"),
-        queryset=Discipline.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All disciplines"),
-    )
-    province = CachedModelChoiceField(
-        label=_("Province"),
-        queryset=Province.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All provinces"),
-    )
+    field_order = ["q", "sector", "discipline", "province"]
+
+    discipline = taxonomy_field("discipline")
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[("", _("All kinds"))] + list(Profile.Kind.choices),

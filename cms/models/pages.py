@@ -7,7 +7,6 @@ panels, search fields, parent/subpage types, then query helpers.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -25,7 +24,8 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.feeds import NewsAtomFeed, NewsRssFeed
 from cms.ics import event_to_ics
-from cms.models.mixins import SeoMixin
+from cms.models.mixins import SeoMixin, image_fk
+from core.pagination import forgiving_page
 from directory.models import Profile, Sector
 from shop.catalogue.queries import filter_products, public_products
 
@@ -43,23 +43,12 @@ def _require_alt_text(image, field="image"):
         )
 
 
-def _image_fk(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
-
-
 class HomePage(SeoMixin, Page):
     """The site's front page, one per language: hero, programme figures, what's new."""
 
     hero_title = models.CharField(_("hero title"), max_length=160)
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = _image_fk(_("hero image"))
+    hero_image = image_fk(_("hero image"))
     hero_cta_text = models.CharField(_("call-to-action text"), max_length=60, blank=True)
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -157,7 +146,7 @@ class StandardPage(SeoMixin, Page):
     """A plain content page: the programme, eligibility, about, legal notices."""
 
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -199,7 +188,7 @@ class SectorPage(SeoMixin, Page):
         "directory.Sector", on_delete=models.PROTECT, related_name="+", verbose_name=_("sector")
     )
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -281,7 +270,7 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "news": paginate(request, news, self.per_page),
+                "news": forgiving_page(request, news, self.per_page),
                 "sectors": Sector.objects.all(),
                 "active_sector": sector,
                 "active_tag": tag,
@@ -310,7 +299,7 @@ class NewsPage(SeoMixin, Page):
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
@@ -418,7 +407,7 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         blank=True,
         help_text=_("Optional: registration closes by itself at this date and time."),
     )
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -513,14 +502,3 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         response = HttpResponse(event_to_ics(self, request), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
-
-
-def paginate(request, queryset, per_page):
-    """A page of ``queryset``; an out-of-range or malformed ``?page=`` gives the last/first."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)

@@ -16,26 +16,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, KeyFigureBlock, PartnerBlock, TimelinePhaseBlock
-from cms.models.mixins import SeoMixin
+from cms.models.mixins import SeoMixin, image_fk
 from core.ratelimit import too_many_requests
-
-
-def _image_fk(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
 
 
 class ProgrammePage(SeoMixin, Page):
     """Takafaship itself: its timeline, who can apply, its figures and its partners."""
 
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     timeline = StreamField(
         [("phase", TimelinePhaseBlock())], blank=True, verbose_name=_("timeline")
     )
@@ -117,7 +106,7 @@ class HubPage(SeoMixin, Page):
         help_text=_("The hub's profile in the directory (shown on the map), if it has one."),
     )
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     address = models.CharField(_("address"), max_length=255)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
