@@ -1,8 +1,9 @@
 """URL map.
 
-Order matters (TECH-NOTES): admin, documents, Oscar, directory, search, then Wagtail's
-catch-all last. Every public page lives under a language prefix (/fr/, /ar/, /en/);
-machine endpoints (/healthz, /robots.txt, /sitemap.xml) and the admin do not.
+Order matters: admin, documents, Oscar, directory, search, then Wagtail's catch-all last
+(it answers every path it is given, so anything after it would never be reached). Every
+public page lives under a language prefix (/fr/, /ar/, /en/); machine endpoints (/healthz,
+/robots.txt, /sitemap.xml) and the admin do not.
 """
 
 from django.apps import apps

@@ -40,7 +40,7 @@ def personal_data_settings():
     return values
 
 
-# Raise when the consent paragraph in templates/youth/consent_text.html changes meaning.
+# Raise when the consent paragraph (templates/youth/includes/consent_text.html) changes meaning.
 CONSENT_TEMPLATE_REVISION = 1
 
 

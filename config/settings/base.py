@@ -160,7 +160,9 @@ LOCAL_APPS = [
 ]
 
 INSTALLED_APPS = [
-    "accounts",  # our user model: it must come before wagtail.users (TECH-NOTES)
+    # Our user model, first: it has always come before wagtail.users (the order the site is
+    # tested with; https://docs.wagtail.org/en/stable/extending/custom_user_models.html).
+    "accounts",
     # Wagtail before Django's apps: for words both translate ("Save", "Log out"…), Wagtail's
     # French and Arabic translations are the ones the admin shows.
     *WAGTAIL_APPS,
