@@ -464,6 +464,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# For the content security policy below, decided once at start-up; code asks
+# shop.order.payment_methods.card_enabled() (the one answer to which methods are on).
 STRIPE_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY)
 # Checkout: the payment methods offered (card shows only when Stripe is enabled too).
 TAKAFAMAP_PAYMENT_METHODS = env.list(
