@@ -52,9 +52,10 @@ run: install ## Serve the site on http://127.0.0.1:$(PORT) (no set-up)
 test: install-dev ## Run the whole test suite (unit, integration, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install-dev ## Ruff lint and format check
+lint: install-dev ## Ruff lint and format check; import contracts (pyproject.toml, lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Format and fix with Ruff
 	$(BIN)/ruff format .

@@ -12,10 +12,11 @@ pytest keeps with ``--reuse-db`` (``.test-db.sqlite3``) is copied instead, if it
 migrated rows, and only missing migrations are applied; otherwise everything is migrated
 from scratch, once. The developer's ``db.sqlite3`` is never touched (its contents depend on
 what was seeded or edited, which would make runs incomparable). The first run then builds
-a fixed amount of data with the test factories: 30 creators with a shop each and 150
-products, 2,000 directory profiles with coordinates (bulk-inserted) for the map's
-GeoJSON, and bulk-inserted products up to 10,000 so search is measured at the search
-issue's scale; the last line says what rebuilding the search index costs.
+a fixed amount of data: 30 creators with a shop each and 150 products (the test factories),
+then ``manage.py seed_scale`` (demo/management/commands/seed_scale.py, the one seeder of large
+data sets): 2,000 directory profiles with coordinates for the map's GeoJSON and 10,000
+bulk-inserted products, so search is measured at the search issue's scale; the last line says
+what rebuilding the search index costs.
 ``--fresh`` starts again from an empty file.
 
 Each page gets ``--requests`` warm-up requests, then the same number measured; the SQL
@@ -30,6 +31,8 @@ import statistics
 import sys
 import time
 import warnings
+from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +61,7 @@ def configure_django():
     sys.path.insert(0, str(ROOT))
     # WhiteNoise warns once per handler when ``collectstatic`` has not run; irrelevant here.
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     import django
 
     django.setup()
@@ -94,6 +98,7 @@ def prepare_database(fresh):
         print(f"Copying the migrated test database {TEST_DB.name} to {BENCH_DB}")
         copy_sqlite(TEST_DB, BENCH_DB)
     configure_django()
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
@@ -109,8 +114,7 @@ def prepare_database(fresh):
 
 def build_data():
     """30 creators in every province and discipline, 5 products each, if not there yet."""
-    from decimal import Decimal
-
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from directory.models import Discipline, Province
     from shop.catalogue.models import Product
     from tests.factories import PartnerFactory, ProductFactory, ProfileFactory
@@ -141,132 +145,27 @@ def build_data():
             )
 
 
-def build_map_profiles():
-    """2,000 approved profiles with coordinates in the Oriental, for the map's GeoJSON.
+def build_scale():
+    """2,000 directory profiles with coordinates (one in five with a shop), for the map's
+    GeoJSON and search, and 10,000 bulk-inserted products: the demo's ``seed_scale``, the one
+    seeder of large data sets (no news, no youth contacts: no page measured here shows them)."""
+    # Deferred like every Django import here: configure_django() runs first (a script).
+    from django.core.management import call_command
 
-    Bulk-inserted (the factories would take minutes); their disciplines are set in bulk too.
-    """
-    import random
-    from decimal import Decimal
-
-    from directory.models import Discipline, Profile, Province
-
-    existing = Profile.objects.filter(slug__startswith="bench-map-").count()
-    if existing >= MAP_PROFILES:
-        return
-    print(f"Building {MAP_PROFILES - existing} directory profiles for the map…")
-    rng = random.Random(2000)
-    provinces = list(Province.objects.all())
-    disciplines = list(Discipline.objects.all())
-    kinds = [kind for kind, _ in Profile.Kind.choices]
-    profiles = []
-    for n in range(existing, MAP_PROFILES):
-        province = provinces[n % len(provinces)]
-        profiles.append(
-            Profile(
-                name=f"Profil carte {n:04d}",
-                slug=f"bench-map-{n:04d}",
-                kind=kinds[n % len(kinds)],
-                status=Profile.Status.APPROVED,
-                headline="Professionnel de la culture",
-                province=province,
-                city=province.name,
-                latitude=Decimal(f"{float(province.latitude) + rng.uniform(-0.05, 0.05):.6f}"),
-                longitude=Decimal(f"{float(province.longitude) + rng.uniform(-0.05, 0.05):.6f}"),
-                availability="available" if n % 3 else "busy",
-                is_accompanied=n % 4 == 0,
-            )
-        )
-    created = Profile.objects.bulk_create(profiles, batch_size=500)
-    through = Profile.disciplines.through
-    through.objects.bulk_create(
-        [
-            through(profile_id=p.pk, discipline_id=disciplines[i % len(disciplines)].pk)
-            for i, p in enumerate(created)
-        ],
-        batch_size=500,
-    )
-
-
-def build_catalogue_scale():
-    """Bulk-insert products up to ``CATALOGUE_PRODUCTS`` (with stock records and categories),
-    spread over the bench creators' shops, so search is measured at the issue's scale."""
-    import random
-    from decimal import Decimal
-
-    from shop.catalogue.models import Category, Product, ProductCategory, ProductClass
-    from shop.partner.models import Partner, StockRecord
-
-    missing = CATALOGUE_PRODUCTS - Product.objects.count()
-    if missing <= 0:
-        return
-    print(f"Building {missing} more products for search at scale…")
-    rng = random.Random(10000)
-    partners = list(Partner.objects.filter(name__startswith="Boutique bench"))
-    classes = list(ProductClass.objects.all())
-    categories = list(
-        Category.objects.filter(discipline__isnull=False).select_related("discipline")
-    )
-    words = [
-        "Portrait",
-        "Clip",
-        "Mixage",
-        "Sonorisation",
-        "Éclairage",
-        "Mapping",
-        "Affiche",
-        "Pack sonore",
-        "Reportage",
-        "Tirage",
-        "Captation",
-        "Habillage",
-    ]
-    start = Product.objects.count()
-    products = []
-    for n in range(start, start + missing):
-        category = categories[n % len(categories)]
-        title = f"{rng.choice(words)} {category.discipline.name.lower()} {n:05d}"
-        products.append(
-            Product(
-                title=title,
-                slug=f"bench-scale-{n:05d}",
-                product_class=classes[n % len(classes)],
-                description=f"{title} : offre de démonstration pour le banc d'essai.",
-                is_public=True,
-                available_at_karfour=n % 7 == 0,
-            )
-        )
-    created = Product.objects.bulk_create(products, batch_size=500)
-    StockRecord.objects.bulk_create(
-        [
-            StockRecord(
-                product_id=product.pk,
-                partner=partners[i % len(partners)],
-                partner_sku=f"SCALE-{product.pk}",
-                price=Decimal(100 + (i * 37) % 20000),
-                price_currency="MAD",
-                num_in_stock=10,
-            )
-            for i, product in enumerate(created)
-        ],
-        batch_size=500,
-    )
-    ProductCategory.objects.bulk_create(
-        [
-            ProductCategory(
-                product_id=product.pk, category=categories[(start + i) % len(categories)]
-            )
-            for i, product in enumerate(created)
-        ],
-        batch_size=500,
+    call_command(
+        "seed_scale",
+        profiles=MAP_PROFILES,
+        products=CATALOGUE_PRODUCTS,
+        news=0,
+        contacts=0,
+        quiet=True,
     )
 
 
 def search_rebuild_line():
     """How long rebuilding the search data takes (the database backend's folded text, and
     Elasticsearch when configured)."""
-    from io import StringIO
-
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from django.conf import settings
     from django.core.management import call_command
 
@@ -277,6 +176,7 @@ def search_rebuild_line():
 
 
 def pages():
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from django.utils import translation
 
     from shop.catalogue.models import Product
@@ -300,6 +200,7 @@ def pages():
 
 
 def measure(client, url, requests, budget):
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -342,10 +243,10 @@ def main(argv=None):
     started = time.perf_counter()
     prepare_database(args.fresh)
     build_data()
-    build_map_profiles()
-    build_catalogue_scale()
+    build_scale()
     rebuild = search_rebuild_line()  # bulk-inserted rows get their folded search text
 
+    # Deferred: Django is set up at run time (configure_django), after this module loads.
     from django.db import connection
     from django.test import Client
 

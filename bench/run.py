@@ -29,6 +29,7 @@ A benchmark, not a test: it asserts nothing, prints one table and writes it as J
 """
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -42,7 +43,9 @@ import tempfile
 import threading
 import time
 import urllib.request
+from importlib import import_module
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path("/tmp/takafamap-bench")
@@ -121,6 +124,7 @@ def manage(env, *command, quiet=False):
 
 
 def ensure_database(url, fresh):
+    # Deferred: only the PostgreSQL run needs the driver (--inprocess does not).
     import psycopg
 
     name = url.rsplit("/", 1)[1].split("?")[0]
@@ -173,12 +177,11 @@ def commit_id():
 def probe():
     """Run inside the production settings: URLs to measure, a signed-in session, SQL counts
     and in-process search latency. Prints one JSON document."""
+    # Deferred: Django is set up here, at run time, after this module loads.
     import django
 
     sys.path.insert(0, str(ROOT))
     django.setup()
-    from importlib import import_module
-
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.db import connection
@@ -304,9 +307,6 @@ def load_wrk(url, duration, cookie):
 
 def load_python(url, duration, cookie):
     """A fallback load generator: 16 threads, one keep-alive connection each."""
-    import http.client
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     latencies, sizes, errors = [], [], [0]
@@ -427,6 +427,7 @@ def main():
     if args.probe:
         return probe()
     if args.inprocess:
+        # Deferred: the in-process run sets Django up its own way.
         from bench import inprocess
 
         return inprocess.main(rest)

@@ -6,14 +6,15 @@ when such an index is created, in the admin, by ``copy_for_translation`` or by t
 """
 
 from django.db.models.signals import post_save
+from wagtail.models import Workflow, WorkflowPage
+
+from cms.models import EventIndexPage, NewsIndexPage
 
 WORKFLOW = "Moderator approval"
 COMMUNICATION = "Communication"
 
 
 def assign_workflow(page):
-    from wagtail.models import Workflow, WorkflowPage
-
     workflow = Workflow.objects.filter(name=WORKFLOW, active=True).first()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
@@ -25,7 +26,5 @@ def _index_created(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
-    from cms.models import EventIndexPage, NewsIndexPage
-
     for model in (NewsIndexPage, EventIndexPage):
         post_save.connect(_index_created, sender=model, dispatch_uid=f"workflow-{model.__name__}")

@@ -1,8 +1,9 @@
 """URL map.
 
-Order matters (TECH-NOTES): admin, documents, Oscar, directory, search, then Wagtail's
-catch-all last. Every public page lives under a language prefix (/fr/, /ar/, /en/);
-machine endpoints (/healthz, /robots.txt, /sitemap.xml) and the admin do not.
+Order matters: admin, documents, Oscar, directory, search, then Wagtail's catch-all last
+(it answers every path it is given, so anything after it would never be reached). Every
+public page lives under a language prefix (/fr/, /ar/, /en/); machine endpoints (/healthz,
+/robots.txt, /sitemap.xml) and the admin do not.
 """
 
 from django.apps import apps
@@ -46,7 +47,7 @@ urlpatterns += i18n_patterns(
     path("shop/", include("shop.payouts.urls")),
     path("shop/", include("shop.downloads.urls")),
     path("shop/market/", include("shop.market.urls")),
-    path("shop/my-shop/orders/", include("shop.fulfilment.urls")),
+    path("shop/my-shop/orders/", include("shop.creators.order_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("directory/", include("directory.urls")),
     path("hackathon/", include("hackathon.urls")),

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
+        # Deferred to ready(): these modules import models (Wagtail's image model).
         from . import cache, renditions
 
         cache.connect()  # the anonymous page cache's invalidation signals

@@ -32,8 +32,9 @@ the visitor is anonymous, and stores what the site answered when it is safe to s
   category, shop or profile saved or deleted; taxonomy; site settings; Wagtail images. Old
   entries are simply never read again and expire after ``PAGE_CACHE_SECONDS`` (default 300),
   which also bounds staleness for anything time-based ("upcoming" events) or changed
-  without a signal (bulk ``update()``). Other apps can call ``bump_generation()`` or
-  ``watch(Model)``.
+  without a signal (bulk ``update()``). This module names no model of ours: each app calls
+  ``watch(Model, …)`` from its own ``AppConfig.ready()`` for what its public pages show, and
+  can call ``bump_generation()`` after a bulk change.
 
 With the local-memory cache each server process has its own pages and its own counter, so
 a change seen by one process leaves the others stale until their entries expire: production
@@ -54,7 +55,11 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from wagtail.images import get_image_model
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -144,59 +149,45 @@ def _on_change(sender=None, **kwargs):
     transaction.on_commit(bump_generation)
 
 
-def watch(model):
-    """Bump the generation whenever ``model`` is saved or deleted."""
-    uid = f"pagecache_{model._meta.label_lower}"
-    post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}_save", weak=False)
-    post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
+# Models whose many-to-many changes (a profile's sectors, a product's categories) also make
+# pages stale; filled by ``watch(model, m2m=True)``.
+_M2M_OWNERS = set()
+
+
+def watch(*models, m2m=False):
+    """Bump the generation whenever one of ``models`` is saved or deleted.
+
+    Each app calls this from its own ``AppConfig.ready()`` for the models its public pages
+    show (this module names none). With ``m2m=True`` a change to one of the model's
+    many-to-many relations counts too.
+    """
+    for model in models:
+        uid = f"pagecache_{model._meta.label_lower}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}_save", weak=False)
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
+        if m2m:
+            _M2M_OWNERS.add(model)
 
 
 def connect():
-    """Called from ``CoreConfig.ready``: the content signals that invalidate pages."""
-    from django.apps import apps
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    """Called from ``CoreConfig.ready``: Wagtail's page signals and Wagtail images.
+
+    The other apps register their own models with ``watch()`` from their ``ready()``.
+    """
+    # Deferred: the image model is resolved once the app registry is ready.
 
     page_published.connect(_on_change, dispatch_uid="pagecache_published", weak=False)
     page_unpublished.connect(_on_change, dispatch_uid="pagecache_unpublished", weak=False)
     post_page_move.connect(_on_change, dispatch_uid="pagecache_moved", weak=False)
-    for label in (
-        "wagtailimages.Image",
-        "catalogue.Product",
-        "catalogue.ProductImage",
-        "catalogue.Category",
-        "catalogue.ProductCategory",
-        "partner.Partner",
-        "partner.StockRecord",
-        "directory.Profile",
-        "directory.PortfolioItem",
-        "directory.Sector",
-        "directory.Discipline",
-        "directory.Province",
-        "cms.SiteSettings",
-        "partner.PartnerDeliveryFee",
-        "reviews.ProductReview",
-        "market.MarketEdition",
-        "market.Stand",
-        "hackathon.Call",
-        "youth.Registration",
-    ):
-        try:
-            watch(apps.get_model(label))
-        except LookupError:
-            continue
-    # Many-to-many changes (sectors, disciplines of a profile) and other apps' content.
-    from django.db.models.signals import m2m_changed
-
+    watch(get_image_model())
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache_m2m", weak=False)
 
 
 def _on_m2m(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        from directory.models import Profile
-        from shop.catalogue.models import Product
-
-        if isinstance(instance, (Profile, Product)):
-            _on_change()
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(
+        instance, tuple(_M2M_OWNERS)
+    ):
+        _on_change()
 
 
 def cache_key(request):
@@ -311,9 +302,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _rebuild(stored, request):
-        from django.http import HttpResponse
-        from django.middleware.csrf import get_token
-
         content, nonce = stored["content"], stored["nonce"]
         if nonce and hasattr(request, "csp_nonce"):
             content = content.replace(nonce.encode(), str(request.csp_nonce).encode())

@@ -9,5 +9,4 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "LANGUAGE_BIDI": translation.get_language_bidi(),
         "CURRENT_LANGUAGE": language,
-        "STRIPE_ENABLED": settings.STRIPE_ENABLED,
     }

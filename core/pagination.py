@@ -4,11 +4,23 @@ keeps its count in the cache."""
 import hashlib
 
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 
 from . import fragments
+
+
+def forgiving_page(request, queryset, per_page):
+    """A page of ``queryset`` for views that are not ListViews (Wagtail pages' routes): an
+    out-of-range ``?page=`` gives the last page, a malformed one the first."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
 
 
 class ForgivingPaginationMixin:

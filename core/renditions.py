@@ -7,10 +7,13 @@ use, in the request that asks for it, unless it already exists. The tasks below 
 size the templates ask for, with the same options, so the sorl key-value store entry (or the
 Wagtail ``Rendition`` row) is there when the page is rendered.
 
-After commit of a save that brings a new file, ``connect()``'s signal handlers enqueue the
-matching task: with ``TASKS_BACKEND=database`` the worker (``manage.py db_worker``) runs it, in
-development and tests it runs at once. ``manage.py warm_renditions`` does the same for what
-already exists (deployments, bulk imports: bulk inserts send no signals).
+This module names no model of ours. An app whose models carry images registers them from its
+own ``AppConfig.ready()``: ``register_source()`` (what ``warm_renditions`` walks) and
+``watch_file()`` (which saves enqueue its warm task). After commit of a save that brings a new
+file, the signal handlers enqueue the matching task: with ``TASKS_BACKEND=database`` the
+worker (``manage.py db_worker``) runs it, in development and tests it runs at once.
+``manage.py warm_renditions`` does the same for what already exists (deployments, bulk
+imports: bulk inserts send no signals).
 
 When a template (or Python code) uses a new size or new options, add it to the lists below:
 otherwise the first visitor pays for it again. tests/integration/performance/test_renditions.py
@@ -20,7 +23,12 @@ fails while a template uses a size that is not listed here.
 import logging
 
 from django.db import transaction
+from django.db.models.signals import post_save, pre_save
 from django_tasks import task
+from oscar.core.thumbnails import get_thumbnailer
+from sorl.thumbnail import source_cache
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +40,7 @@ logger = logging.getLogger(__name__)
 # (core/templatetags/site_tags.py) pass crop="center"; ``{% oscar_thumbnail %}`` passes the
 # options written in the tag.
 PRODUCT_IMAGE_THUMBNAILS = (
-    ("600x450", {"crop": "center"}),  # includes/product_card.html, oscar/…/partials/product.html
+    ("600x450", {"crop": "center"}),  # oscar/catalogue/partials/product.html (the product card)
     ("160x120", {"crop": "center"}),  # creators/product_list.html
     ("120x90", {"crop": "center"}),  # oscar/catalogue/partials/gallery.html (thumbnails)
     ("960x720", {"upscale": False}),  # oscar/catalogue/partials/gallery.html (slides)
@@ -68,8 +76,6 @@ WAGTAIL_RENDITION_FIELDS = frozenset(
 
 def wagtail_filter_specs():
     """Every Wagtail filter spec of ``WAGTAIL_IMAGE_FILTERS``, expanded, once each."""
-    from wagtail.images.models import Filter
-
     expanded = (spec for specs in WAGTAIL_IMAGE_FILTERS for spec in Filter.expand_spec(specs))
     return list(dict.fromkeys(expanded))
 
@@ -89,9 +95,6 @@ def make_thumbnails(source, sizes):
     """
     if not source:
         return {"ready": 0, "failed": 0}
-    from oscar.core.thumbnails import get_thumbnailer
-    from sorl.thumbnail import source_cache
-
     thumbnailer = get_thumbnailer()
     ready = 0
     with source_cache():  # the source is read once for all its sizes
@@ -109,23 +112,11 @@ def make_thumbnails(source, sizes):
     return {"ready": ready, "failed": 0}
 
 
-def _add(total, counts):
+def add_counts(total, counts):
+    """Add ``counts`` (``{"ready", "failed"}``) into ``total``."""
     for key, value in counts.items():
         total[key] = total.get(key, 0) + value
     return total
-
-
-def warm_product(image):
-    """Every thumbnail of an Oscar ``ProductImage`` the templates use."""
-    return make_thumbnails(image.original, PRODUCT_IMAGE_THUMBNAILS)
-
-
-def warm_profile(profile):
-    """The profile's photo and its portfolio images, at the templates' sizes."""
-    counts = make_thumbnails(profile.photo, PROFILE_PHOTO_THUMBNAILS)
-    for item in profile.portfolio.exclude(image=""):
-        _add(counts, make_thumbnails(item.image, PORTFOLIO_IMAGE_THUMBNAILS))
-    return counts
 
 
 def warm_image(image, specs=None):
@@ -141,7 +132,8 @@ def warm_image(image, specs=None):
     return {"ready": len(specs), "failed": 0}
 
 
-def _get(model, pk):
+def get_or_none(model, pk):
+    """The row ``pk`` of ``model``, or None (logged) when it was deleted before the worker ran."""
     instance = model._default_manager.filter(pk=pk).first()
     if instance is None:  # deleted before the worker came to it
         logger.info("No %s %s to make thumbnails of", model._meta.label, pk)
@@ -149,29 +141,9 @@ def _get(model, pk):
 
 
 @task()
-def warm_product_image(pk):
-    """Thumbnails of the product image ``pk`` (``catalogue.ProductImage``)."""
-    from oscar.core.loading import get_model
-
-    image = _get(get_model("catalogue", "ProductImage"), pk)
-    return warm_product(image) if image else {"ready": 0, "failed": 0}
-
-
-@task()
-def warm_profile_photo(pk):
-    """Thumbnails of the photo and portfolio images of the profile ``pk``."""
-    from directory.models import Profile
-
-    profile = _get(Profile, pk)
-    return warm_profile(profile) if profile else {"ready": 0, "failed": 0}
-
-
-@task()
 def warm_wagtail_image(pk):
     """Renditions of the Wagtail image ``pk``."""
-    from wagtail.images import get_image_model
-
-    image = _get(get_image_model(), pk)
+    image = get_or_none(get_image_model(), pk)
     return warm_image(image) if image else {"ready": 0, "failed": 0}
 
 
@@ -238,21 +210,6 @@ def _watch_file(field):
     return pre_save
 
 
-def _product_image_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.__dict__.pop("_renditions_file_changed", False):
-        enqueue_after_commit(warm_product_image, instance.pk)
-
-
-def _profile_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.__dict__.pop("_renditions_file_changed", False):
-        enqueue_after_commit(warm_profile_photo, instance.pk)
-
-
-def _portfolio_item_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.__dict__.pop("_renditions_file_changed", False):
-        enqueue_after_commit(warm_profile_photo, instance.profile_id)
-
-
 def _wagtail_image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not instance.file:
         return
@@ -261,26 +218,60 @@ def _wagtail_image_saved(sender, instance, raw=False, update_fields=None, **kwar
     enqueue_after_commit(warm_wagtail_image, instance.pk)
 
 
+def watch_file(model, field, task, pk_of=None):
+    """After a save of ``model`` that stores a new file in ``field``, enqueue ``task(pk)``.
+
+    ``pk`` is the row's own pk, or ``pk_of(instance)`` (a portfolio image warms its profile).
+    Called from the owning app's ``AppConfig.ready()``.
+    """
+    uid = f"renditions_{model._meta.label_lower}"
+
+    def post_save_receiver(sender, instance, raw=False, **kwargs):
+        if not raw and instance.__dict__.pop("_renditions_file_changed", False):
+            enqueue_after_commit(task, pk_of(instance) if pk_of else instance.pk)
+
+    pre_save.connect(_watch_file(field), sender=model, dispatch_uid=uid, weak=False)
+    post_save.connect(post_save_receiver, sender=model, dispatch_uid=uid, weak=False)
+
+
+# --------------------------------------------------------------------------------------
+# What ``manage.py warm_renditions`` walks
+# --------------------------------------------------------------------------------------
+class Source:
+    """A kind of row with images: ``queryset()`` lists them, ``warm(row)`` makes the sizes."""
+
+    def __init__(self, name, label, queryset, warm, position):
+        self.name, self.label, self.queryset, self.warm = name, label, queryset, warm
+        self.position = position
+
+
+_SOURCES = {}
+
+
+def register_source(name, label, queryset, warm, position=50):
+    """Let ``warm_renditions --<name>`` make the sizes of ``queryset()`` with ``warm(row)``.
+
+    Sources run in ``position`` order (then by name).
+    """
+    _SOURCES[name] = Source(name, label, queryset, warm, position)
+
+
+def sources():
+    return sorted(_SOURCES.values(), key=lambda source: (source.position, source.name))
+
+
 def connect():
-    """Called from ``CoreConfig.ready``: enqueue the tasks after uploads."""
-    from django.db.models.signals import post_save, pre_save
-    from oscar.core.loading import get_model
-    from wagtail.images import get_image_model
-
-    from directory.models import PortfolioItem, Profile
-
-    watched = (
-        (get_model("catalogue", "ProductImage"), "original", _product_image_saved),
-        (Profile, "photo", _profile_saved),
-        (PortfolioItem, "image", _portfolio_item_saved),
-    )
-    for model, field, receiver in watched:
-        uid = f"renditions_{model._meta.label_lower}"
-        pre_save.connect(_watch_file(field), sender=model, dispatch_uid=uid, weak=False)
-        post_save.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
+    """Called from ``CoreConfig.ready``: Wagtail images (the apps register their own)."""
     post_save.connect(
         _wagtail_image_saved,
         sender=get_image_model(),
         dispatch_uid="renditions_wagtail_image",
         weak=False,
+    )
+    register_source(
+        "images",
+        "wagtail images",
+        lambda: get_image_model().objects.all(),
+        warm_image,
+        position=90,
     )

@@ -1,4 +1,5 @@
-"""``/sitemap.xml``: every live Wagtail page in every language, products and profiles."""
+"""``/sitemap.xml``: every live Wagtail page in every language, and the sections the apps
+register (products: shop/catalogue/sitemaps.py, profiles: directory/sitemaps.py)."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -48,35 +49,16 @@ class I18nSitemap(Sitemap):
         return super().get_domain(site)
 
 
-class ProductSitemap(I18nSitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        from shop.catalogue.models import Product
-
-        # The shop's rule (shop.catalogue.queries.public_products): public products of
-        # active shops only; a suspended shop's products stay out of search engines too.
-        return (
-            Product.objects.browsable()
-            .filter(stockrecords__partner__is_active=True)
-            .distinct()
-            .order_by("pk")
-        )
-
-    def lastmod(self, obj):
-        return obj.date_updated
+# The sections of /sitemap.xml by name; each app adds its own from its ``AppConfig.ready()``
+# with ``register()`` (this module names no model of ours).
+_sections = {"pages": PagesSitemap}
 
 
-class ProfileSitemap(I18nSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        from directory.models import Profile
-
-        return Profile.objects.public().order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+def register(name, sitemap_class):
+    """Add the section ``name`` (an ``I18nSitemap`` subclass taking the request)."""
+    _sections[name] = sitemap_class
 
 
-sitemaps = {"pages": PagesSitemap, "products": ProductSitemap, "profiles": ProfileSitemap}
+def sections(request):
+    """The sections, in name order, each built for ``request``."""
+    return {name: _sections[name](request) for name in sorted(_sections)}

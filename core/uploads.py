@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 
 MEGABYTE = 1024 * 1024
 MAX_IMAGE_BYTES = 5 * MEGABYTE
@@ -39,8 +40,6 @@ def _is_new_upload(upload):
 
 def sniff_image(upload):
     """The Pillow format name of ``upload`` (``"JPEG"``, ``"PNG"``…) or ``None``."""
-    from PIL import Image, UnidentifiedImageError
-
     file = getattr(upload, "file", upload)
     try:
         file.seek(0)

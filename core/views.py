@@ -10,8 +10,7 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import health
-from .sitemaps import sitemaps
+from . import health, sitemaps
 
 
 @require_GET
@@ -43,7 +42,7 @@ def robots_txt(request):
 
 @require_GET
 def sitemap(request):
-    return django_sitemap(request, sitemaps={k: v(request) for k, v in sitemaps.items()})
+    return django_sitemap(request, sitemaps=sitemaps.sections(request))
 
 
 def _language_for(request):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
+from core import fragments
+
 
 def _text(value):
     """What ``{{ value|stringformat:'s' }}`` prints in a template."""
@@ -66,8 +68,6 @@ class CachedChoiceIterator(ModelChoiceIterator):
         return self._found
 
     def _read(self):
-        from core import fragments
-
         field = self.field
         queryset = field.queryset
         if getattr(field, "choice_fields", None):  # the columns an option shows

@@ -6,18 +6,17 @@ that running the command again changes nothing. Random choices come from generat
 seeded with those keys, so two fresh databases get the same content.
 """
 
-import random
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
 
-import phonenumbers
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from sorl.thumbnail import default as sorl_default
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 
@@ -41,9 +40,18 @@ from cms.models import (
 )
 from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from shop.catalogue.sync import sync_categories
 from shop.partner.models import Partner, StockRecord
 
 from . import data, images, pages
+from .fake import phone_number as _phone
+from .fake import seeded_rng as _rng
+from .hackathon import seed_hackathon
+from .market import seed_market
+from .orders import seed_orders
+from .payouts import seed_payouts
+from .quotes import seed_quotes
+from .youth import seed_youth
 
 IMAGE_COLLECTION = "Démo Takafamap"
 
@@ -62,20 +70,6 @@ class Progress:
     def step(self, label, done, total, every=10):
         if done == total or done % every == 0:
             self.line(f"  {label} {done}/{total}")
-
-
-def _rng(*parts):
-    return random.Random(":".join(str(p) for p in parts))
-
-
-def _phone(seed, prefix="+2126", digits=8):
-    """A valid Moroccan number in E.164, the same for the same seed."""
-    rng = _rng("phone", seed)
-    for _ in range(100):
-        number = prefix + "".join(str(rng.randint(0, 9)) for _ in range(digits))
-        if phonenumbers.is_valid_number(phonenumbers.parse(number)):
-            return number
-    raise ValueError(f"no valid number for prefix {prefix}")
 
 
 def _initials(name):
@@ -131,35 +125,21 @@ class Seeder:
             self.ensure_places()
         with transaction.atomic():
             self.ensure_products()
-        from .market import seed_market  # delivery fees, digital files, L'Karfour
-
-        seed_market(self)
+        seed_market(self)  # delivery fees, digital files, L'Karfour
         with transaction.atomic():
             self.ensure_page_images()
             self.ensure_pages()
         for language in ("ar", "en"):
             with transaction.atomic():
                 self.ensure_translations(language)
-        from .youth import seed_youth  # youth contacts and event registrations
-
-        seed_youth(self)
-        from .hackathon import seed_hackathon  # calls, 40 applications, jury, cohort
-
-        seed_hackathon(self)
-        from .orders import seed_orders  # orders across creators, parts in every state
-
-        seed_orders(self)
-        from .payouts import seed_payouts  # after the orders: earnings and a payout
-
-        seed_payouts(self)
-        from .quotes import seed_quotes  # quote requests in every state
-
-        seed_quotes(self)
+        seed_youth(self)  # youth contacts and event registrations
+        seed_hackathon(self)  # calls, 40 applications, jury, cohort
+        seed_orders(self)  # orders across creators, parts in every state
+        seed_payouts(self)  # after the orders: earnings and a payout
+        seed_quotes(self)  # quote requests in every state
         if self.restored:
             # sorl-thumbnail remembers thumbnails of the lost files: forget them.
-            from sorl.thumbnail import default
-
-            default.kvstore.clear()
+            sorl_default.kvstore.clear()
         return self.created
 
     def check_taxonomy(self):
@@ -170,8 +150,6 @@ class Seeder:
         if classes.count() != 3:
             missing.append("product classes (run migrate)")
         if Category.objects.filter(discipline__isnull=False).count() < Discipline.objects.count():
-            from shop.catalogue.sync import sync_categories
-
             sync_categories()
         if HomePage.objects.filter(locale__language_code="fr").first() is None:
             missing.append("French home page (run migrate)")

@@ -1,9 +1,9 @@
 """Demo content for the directory and the shop: accounts, creators, hubs, venues, products.
 
-Facts follow PRODUCT.md: 30 accompanied beneficiaries in the first cohort (2026), based
-in Oujda for the accompaniment and coming from across the Oriental; the three sectors and
-their disciplines; the eight provinces. Names, numbers and places are invented but
-plausible; nobody here is a real person.
+Facts follow the programme's description: 30 accompanied beneficiaries in the first cohort
+(2026), based in Oujda for the accompaniment and coming from across the Oriental; the three
+sectors and their disciplines; the eight provinces. Names, numbers and places are invented
+but plausible; nobody here is a real person.
 """
 
 DEMO_PASSWORD = "demo1234"

@@ -9,8 +9,9 @@ empty. Idempotent: rows are looked up by slug and only empty fields are filled.
 
 from decimal import Decimal
 
-from demo.builders import _phone, _rng
 from demo.data import CITIES
+from demo.fake import phone_number as _phone
+from demo.fake import seeded_rng as _rng
 from directory.models import Discipline, PortfolioItem, Profile, Province
 
 SKILLS = {

@@ -5,7 +5,9 @@ stand number) and leaves existing rows alone. Dates are relative to today, so th
 edition is always running when the demo is loaded.
 """
 
+import io
 import random
+import zipfile
 from datetime import timedelta
 from decimal import Decimal
 
@@ -76,9 +78,6 @@ def _delivery_fees(seeder):
 
 def _digital_file(product):
     """A small ZIP archive standing for what the buyer downloads."""
-    import io
-    import zipfile
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(

@@ -15,8 +15,9 @@ from oscar.apps.basket.models import Basket
 from accounts.models import User
 from directory.models import Province
 from shop.catalogue.models import Product
-from shop.checkout.fulfilment import basket_groups, place_planned_order
+from shop.order.delivery_plan import basket_groups
 from shop.order.models import Order, OrderPart
+from shop.order.utils import place_planned_order
 from shop.partner.strategy import Selector
 
 CLIENT = "client@example.org"

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from cms.models import EventPage
 from demo import data
-from demo.builders import _phone, _rng
+from demo.fake import phone_number as _phone
+from demo.fake import seeded_rng as _rng
 from directory.models import Province, Sector
 from youth.models import Contact, Registration, age_band
 from youth.services import consent_version

@@ -1,12 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def _sync_categories_after_migrate(sender, **kwargs):
-    from shop.catalogue.sync import sync_categories
-
-    sync_categories()
 
 
 class DirectoryConfig(AppConfig):
@@ -14,6 +7,17 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from core import cache, sitemaps
+        from core.templatetags.fragment_tags import register_card
 
-        post_migrate.connect(_sync_categories_after_migrate, sender=self)
+        from . import renditions, signals  # noqa: F401 - signals connects its receivers
+        from .models import Discipline, PortfolioItem, Profile, Province, Sector
+        from .sitemaps import ProfileSitemap
+
+        # Public pages show profiles (and their sectors and disciplines) and the taxonomy.
+        cache.watch(Profile, m2m=True)
+        cache.watch(PortfolioItem, Sector, Discipline, Province)
+        renditions.connect()  # photos' and portfolio images' thumbnails after an upload
+        sitemaps.register("profiles", ProfileSitemap)
+        register_card(Profile, "profile", lambda: ("province", "sectors", "disciplines"))

@@ -1,38 +1,21 @@
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from core.widgets import CachedModelChoiceField, FastSelect
+from core.widgets import FastSelect
 
-from .models import Discipline, PortfolioItem, Profile, Province, Sector
+from .filters import TaxonomyFilterForm, taxonomy_field
+from .models import Discipline, PortfolioItem, Profile
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(TaxonomyFilterForm):
     """The directory's filters; every value is part of a shareable URL."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=120)
-    sector = CachedModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    discipline = CachedModelChoiceField(
-        label=_("Discipline"),
-        queryset=Discipline.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All disciplines"),
-    )
-    province = CachedModelChoiceField(
-        label=_("Province"),
-        queryset=Province.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All provinces"),
-    )
+    field_order = ["q", "sector", "discipline", "province"]
+
+    discipline = taxonomy_field("discipline")
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[("", _("All kinds"))] + list(Profile.Kind.choices),
@@ -89,8 +72,6 @@ class ContactForm(forms.Form):
 
 def _https_url_fields(model_field, **kwargs):
     """Form fields of the model's, URLs assumed https when typed without a scheme."""
-    from django.db import models
-
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return model_field.formfield(**kwargs)

@@ -5,6 +5,8 @@ and disciplines, directory filters and CMS sector pages point at these rows. Nam
 stored in the three interface languages; ``label`` returns the visitor's one.
 """
 
+from urllib.parse import parse_qs, urlparse
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -344,8 +346,6 @@ def video_embed_url(url):
 
     YouTube embeds go through ``youtube-nocookie.com``; Vimeo's through ``dnt=1``.
     """
-    from urllib.parse import parse_qs, urlparse
-
     parsed = urlparse(url or "")
     host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     video_id = ""

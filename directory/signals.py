@@ -1,20 +1,14 @@
-"""Keep shop categories in step with the taxonomy."""
+"""Profile moderation: timestamps and the owner's email when staff change a status.
+
+(The shop keeps its categories in step with the taxonomy itself: shop/catalogue/sync.py.)
+"""
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import Discipline, Profile, Sector
-
-
-@receiver(post_save, sender=Sector)
-@receiver(post_save, sender=Discipline)
-def sync_shop_categories(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    from shop.catalogue.sync import sync_categories
-
-    sync_categories()
+from .models import Profile
+from .moderation import send_status_email
 
 
 # --------------------------------------------------------------------------------------
@@ -47,6 +41,4 @@ def email_owner_on_moderation(sender, instance, created, raw=False, **kwargs):
         return
     if previous is None or instance.user is None or not instance.user.email:
         return
-    from directory.moderation import send_status_email
-
     send_status_email(instance)

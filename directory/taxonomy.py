@@ -1,5 +1,6 @@
-"""The programme's taxonomy as data (PRODUCT.md). Loaded by a data migration; staff edit
-the rows afterwards as Wagtail snippets. Names: (French, Arabic, English)."""
+"""The programme's taxonomy as data: the three sectors, their disciplines, the eight
+provinces. Loaded by a data migration; staff edit the rows afterwards as Wagtail snippets.
+Names: (French, Arabic, English)."""
 
 SECTORS = [
     {

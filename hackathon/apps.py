@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,12 +9,12 @@ class HackathonConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Our personal-data provider joins the youth app's registry (H5), when it is there.
-        if apps.is_installed("youth"):
-            try:
-                from youth.privacy import register
-            except ImportError:  # the registry is not there (yet)
-                return
-            from .privacy import provider
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from core import cache
+        from youth.privacy import register
 
-            register(provider)
+        from .models import Call
+        from .privacy import provider
+
+        cache.watch(Call)  # the call's public page
+        register(provider)  # our personal-data provider joins the youth app's registry (H5)

@@ -15,6 +15,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from .models import Application
+
 OUTCOMES = ("shortlisted", "selected", "rejected")
 
 
@@ -58,8 +60,6 @@ def send_outcome(application, *, invite_user=None):
     pk = application.pk
 
     def send():
-        from .models import Application
-
         fresh = Application.objects.select_related("call", "applicant", "profile").get(pk=pk)
         with translation.override(language_of(fresh)):
             context = {

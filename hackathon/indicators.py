@@ -1,4 +1,4 @@
-"""The programme's indicators against its targets (PRODUCT.md), by province and by sector.
+"""The programme's indicators against its targets, by province and by sector.
 
 Definitions:
 

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .models import Application
+
 ERASED = "—"
 
 
 def _matching(email, phone):
-    from .models import Application
-
     query = Q()
     if email:
         query |= Q(email__iexact=email) | Q(applicant__email__iexact=email)

@@ -10,9 +10,10 @@ class SiteSearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from . import signals
         from .backends.database import register_sqlite_fold
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="sitesearch_fold")
-        from . import signals
 
         signals.connect()

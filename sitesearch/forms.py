@@ -2,19 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Discipline, Profile, Province, Sector
+from directory.filters import TAXONOMY, known_slug
+from directory.models import Profile
 from shop.catalogue.models import ProductClass
 
 from .backends.base import GROUPS, PRICE_RANGES, Filters
-from .pages import PAGE_TYPES
+from .backends.pages import PAGE_TYPES
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
 
 FACET_LABELS = {
-    "sector": _("Sector"),
-    "discipline": _("Discipline"),
-    "province": _("Province"),
+    **{name: label for name, (_model, label, _empty) in TAXONOMY.items()},
     "kind": _("Kind of profile"),
     "product_type": _("Product or service"),
     "price": _("Price"),
@@ -34,9 +33,7 @@ def parse(params):
 
     filters, unknown = Filters(), False
     checks = {
-        "sector": lambda v: Sector.objects.filter(slug=v).exists(),
-        "discipline": lambda v: Discipline.objects.filter(slug=v).exists(),
-        "province": lambda v: Province.objects.filter(slug=v).exists(),
+        **{name: (lambda v, name=name: known_slug(name, v)) for name in TAXONOMY},
         "kind": lambda v: v in Profile.Kind.values,
         "product_type": lambda v: ProductClass.objects.filter(slug=v).exists(),
         "price": lambda v: v in PRICE_RANGES,

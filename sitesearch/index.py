@@ -7,9 +7,13 @@ in batches (used by ``search_index --rebuild`` and ``seed_scale``).
 """
 
 from django.apps import apps
+from django.db import transaction
 from django.utils.html import strip_tags
 from django_tasks import task
 
+from directory.models import Profile
+
+from .models import SearchEntry
 from .text import fold
 
 PRODUCT_FIELDS = {"a": ("title",), "b": ("description",), "c": ()}
@@ -33,8 +37,6 @@ def texts_for_profile(profile):
 
 
 def _target(model):
-    from directory.models import Profile
-
     if issubclass(model, Profile):
         return "profile", PROFILE_FIELDS
     return "product", PRODUCT_FIELDS
@@ -42,8 +44,6 @@ def _target(model):
 
 def sync_entry(model, pk):
     """Write (or drop, when the row is gone) the entry of one product or profile."""
-    from .models import SearchEntry
-
     target, fields = _target(model)
     obj = model._default_manager.filter(pk=pk).first()
     if obj is None:
@@ -63,9 +63,6 @@ def rebuild_entries(model, progress=None):
     """Rewrite every entry of ``model`` (Product or Profile); returns how many were written.
 
     ``progress(done, total)`` is called after each batch."""
-    from django.db import transaction
-
-    from .models import SearchEntry
 
     target, fields = _target(model)
     columns = ["pk", *{name for names in fields.values() for name in names}]

@@ -26,6 +26,7 @@ from django_tasks import task
 
 from directory.models import Profile
 from shop.catalogue.models import Product
+from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
 from .index import sync_entry, sync_entry_task
@@ -34,14 +35,13 @@ logger = logging.getLogger(__name__)
 
 
 def _document_class(model):
+    # Deferred: the Elasticsearch documents are loaded only when that backend is in use.
     from .documents import ProductDocument, ProfileDocument
 
     return ProfileDocument if issubclass(model, Profile) else ProductDocument
 
 
 def _visible(model, pk):
-    from shop.catalogue.queries import public_products
-
     if issubclass(model, Profile):
         return Profile.objects.public().for_listing().filter(pk=pk).first()
     return public_products().filter(pk=pk).first()
@@ -49,6 +49,7 @@ def _visible(model, pk):
 
 def sync(model, pk):
     """Index the object if a visitor may see it, else make sure it is not in the index."""
+    # Deferred: the Elasticsearch client is loaded only when that backend is in use.
     from elasticsearch import NotFoundError
 
     from .backends.elasticsearch import CONNECTION, FAILURES, get_client

@@ -11,8 +11,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from . import forms, pages
-from .backends import DATABASE_BACKEND, get_backend
+from . import forms
+from .backends import DATABASE_BACKEND, get_backend, pages
 from .backends.base import GROUPS, SearchUnavailable
 from .text import tokens
 

@@ -9,7 +9,12 @@ class YouthConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from core import cache
         from youth import privacy
+        from youth.models import Registration
+
+        cache.watch(Registration)  # places left on event pages
 
         privacy.register(privacy.YouthProvider())
         privacy.register(privacy.ContactFormProvider())

@@ -19,9 +19,14 @@ import io
 import json
 import logging
 
+import phonenumbers
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import FormSubmission
+
+from youth.models import AccessLog, DataRequest, ErasedContact
+from youth.services import erase_contact, find_contacts
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +104,6 @@ class YouthProvider:
     label = _("Youth contacts and event registrations")
 
     def _contacts(self, email, phone):
-        from youth.services import find_contacts
-
         return (
             find_contacts(email, phone)
             .select_related("province")
@@ -144,9 +147,6 @@ class YouthProvider:
         return records
 
     def erase(self, email, phone):
-        from youth.models import AccessLog, DataRequest, ErasedContact
-        from youth.services import erase_contact
-
         count = 0
         for contact in list(self._contacts(email, phone)):
             count += 1 + contact.registrations.count()
@@ -172,8 +172,6 @@ def _submission_values(submission):
 
 
 def _matches(value, email, phone):
-    import phonenumbers
-
     if not isinstance(value, str) or not value.strip():
         return False
     text = value.strip()
@@ -194,8 +192,6 @@ class ContactFormProvider:
     label = _("Messages sent through the contact form")
 
     def _submissions(self, email, phone):
-        from wagtail.contrib.forms.models import FormSubmission
-
         submissions = FormSubmission.objects.select_related("page")
         if email and not phone:
             submissions = submissions.filter(form_data__icontains=email)

@@ -13,8 +13,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
+from wagtail.models import ModelLogEntry
 
-from youth.models import Contact, ErasedContact, Registration, age_band
+from cms.models import EventPage
+from youth.models import Contact, DataRequest, ErasedContact, Registration, age_band
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ def personal_data_settings():
     return values
 
 
-# Raise when the consent paragraph in templates/youth/consent_text.html changes meaning.
+# Raise when the consent paragraph (templates/youth/includes/consent_text.html) changes meaning.
 CONSENT_TEMPLATE_REVISION = 1
 
 
@@ -145,8 +147,6 @@ def register(event, data, *, language=""):
     ``event``: create or update their contact, add a confirmed or waiting-list
     registration. Raises ``RegistrationClosed`` or ``DuplicateRegistration`` (then nothing
     is saved)."""
-    from cms.models import EventPage
-
     now = timezone.now()
     email = (data.get("email") or "").strip().lower()
     phone = str(data.get("phone") or "")
@@ -217,8 +217,6 @@ def register(event, data, *, language=""):
 # --------------------------------------------------------------------------------------
 def erase_contact(contact, reason):
     """Delete a contact's personal data; keep its registrations, anonymous, and a count."""
-    from wagtail.models import ModelLogEntry
-
     first_registration = contact.registrations.order_by("created_at").first()
     ErasedContact.objects.create(
         province=contact.province,
@@ -241,8 +239,6 @@ def erase_contact(contact, reason):
 
 def expire_data_requests(now=None):
     """Close email requests whose link expired, forgetting their address; return how many."""
-    from youth.models import DataRequest
-
     hours = int(personal_data_settings()["request_link_hours"])
     expired = DataRequest.objects.filter(
         status=DataRequest.Status.PENDING,

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.ics import event_to_ics
 from core.ratelimit import check, too_many_requests
 from youth import privacy, services
 from youth.forms import DataRequestForm, RegistrationForm
@@ -57,8 +58,6 @@ def _render_event(request, page, form, status):
 
 def _send_confirmation(request, page, result):
     """Email the confirmation, in the visitor's language, with the event's .ics attached."""
-    from cms.ics import event_to_ics
-
     contact = result.contact
     if not contact.email:
         return

@@ -10,6 +10,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -23,6 +24,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from cms.models import EventPage
+from cms.models.pages import REGISTER_HOOK, REGISTRATION_CONTEXT_HOOK
 from directory.models import Province, Sector
 from youth import privacy
 from youth.models import (
@@ -33,6 +36,7 @@ from youth.models import (
     Registration,
     birth_years_for_band,
 )
+from youth.views import register_for_event, registration_context
 
 # --------------------------------------------------------------------------------------
 # Access log
@@ -117,8 +121,6 @@ class ContactFilterSet(WagtailFilterSet):
         fields = []
 
     def __init__(self, *args, **kwargs):
-        from cms.models import EventPage
-
         super().__init__(*args, **kwargs)
         self.filters["event"].queryset = EventPage.objects.order_by("-start")
 
@@ -220,8 +222,6 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = []
 
     def __init__(self, *args, **kwargs):
-        from cms.models import EventPage
-
         super().__init__(*args, **kwargs)
         self.filters["event"].queryset = EventPage.objects.order_by("-start")
 
@@ -328,3 +328,9 @@ class YouthGroup(SnippetViewSetGroup):
 
 
 register_snippet(YouthGroup)
+
+
+# The event page's registration form and its POST (cms/models/pages.py, EventPage): cms asks
+# through these hooks, so youth depends on cms and never the reverse.
+hooks.register(REGISTRATION_CONTEXT_HOOK, registration_context)
+hooks.register(REGISTER_HOOK, register_for_event)

@@ -37,3 +37,15 @@ class SeoMixin(models.Model):
 
     def get_share_image(self):
         return self.og_image or getattr(self, "image", None) or getattr(self, "hero_image", None)
+
+
+def image_fk(verbose_name):
+    """An optional Wagtail image of a page (left empty when the image is deleted)."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )

@@ -7,14 +7,14 @@ panels, search fields, parent/subpage types, then query helpers.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -22,7 +22,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
-from cms.models.mixins import SeoMixin
+from cms.feeds import NewsAtomFeed, NewsRssFeed
+from cms.ics import event_to_ics
+from cms.models.mixins import SeoMixin, image_fk
+from core.pagination import forgiving_page
+from directory.models import Profile, Sector
+from shop.catalogue.queries import filter_products, public_products
 
 
 def _require_alt_text(image, field="image"):
@@ -38,23 +43,12 @@ def _require_alt_text(image, field="image"):
         )
 
 
-def _image_fk(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
-
-
 class HomePage(SeoMixin, Page):
     """The site's front page, one per language: hero, programme figures, what's new."""
 
     hero_title = models.CharField(_("hero title"), max_length=160)
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = _image_fk(_("hero image"))
+    hero_image = image_fk(_("hero image"))
     hero_cta_text = models.CharField(_("call-to-action text"), max_length=60, blank=True)
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -110,8 +104,6 @@ class HomePage(SeoMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import Sector
-
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.prefetch_related("disciplines")
         context["latest_news"] = (
@@ -134,8 +126,6 @@ class HomePage(SeoMixin, Page):
 
     def get_featured_products(self):
         """The editors' choice (public ones only), or else the newest products."""
-        from shop.catalogue.queries import public_products
-
         chosen = self.featured_products.values("pk")
         public = public_products(prefetch=False)  # the cards fetch what they need ({% cards %})
         products = list(public.filter(pk__in=chosen)[: self.FEATURED_PRODUCTS])
@@ -143,8 +133,6 @@ class HomePage(SeoMixin, Page):
 
     def get_featured_profiles(self):
         """The editors' choice (approved ones only), or else accompanied creators."""
-        from directory.models import Profile
-
         # The cards fetch sectors and disciplines when not cached ({% cards %}).
         public = Profile.objects.public().select_related("province")
         chosen = self.featured_profiles.values("pk")
@@ -158,7 +146,7 @@ class StandardPage(SeoMixin, Page):
     """A plain content page: the programme, eligibility, about, legal notices."""
 
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -200,7 +188,7 @@ class SectorPage(SeoMixin, Page):
         "directory.Sector", on_delete=models.PROTECT, related_name="+", verbose_name=_("sector")
     )
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -222,9 +210,6 @@ class SectorPage(SeoMixin, Page):
         verbose_name = _("sector page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import Profile
-        from shop.catalogue.queries import filter_products, public_products
-
         context = super().get_context(request, *args, **kwargs)
         context["sector_products"] = list(
             filter_products(public_products(), sector=self.sector).order_by("-date_created")[:4]
@@ -264,8 +249,6 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     def filter_news(self, request):
         """``(articles, sector, tag)`` for ``?sector=<slug>`` and ``?tag=<slug>``."""
-        from directory.models import Sector
-
         news = self.get_news()
         sector = tag = None
         sector_slug = request.GET.get("sector", "").strip()
@@ -280,8 +263,6 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from directory.models import Sector
-
         news, sector, tag = self.filter_news(request)
         news = news.prefetch_related("tagged_items__tag")
         query = request.GET.copy()
@@ -289,7 +270,7 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "news": paginate(request, news, self.per_page),
+                "news": forgiving_page(request, news, self.per_page),
                 "sectors": Sector.objects.all(),
                 "active_sector": sector,
                 "active_tag": tag,
@@ -300,14 +281,10 @@ class NewsIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        from cms.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        from cms.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
@@ -322,7 +299,7 @@ class NewsPage(SeoMixin, Page):
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
@@ -383,6 +360,13 @@ class EventIndexPage(SeoMixin, Page):
         return context
 
 
+# Wagtail hooks through which the app that keeps event registrations (youth) serves the form:
+# ``fn(event_page) -> dict`` adds the form to the page's context; ``fn(request, event_page)``
+# answers the form's POST. cms never imports youth: youth registers the hooks.
+REGISTRATION_CONTEXT_HOOK = "event_registration_context"
+REGISTER_HOOK = "register_for_event"
+
+
 class EventPage(RoutablePageMixin, SeoMixin, Page):
     """An event: café-débat, information session, hackathon, market, workshop."""
 
@@ -423,7 +407,7 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         blank=True,
         help_text=_("Optional: registration closes by itself at this date and time."),
     )
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -493,9 +477,10 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if "registration_form" not in context and self.takes_registrations:
-            from youth.views import registration_context
-
-            context.update(registration_context(self))
+            # The registration form comes from the app that keeps registrations (youth), through
+            # a Wagtail hook: cms never imports it.
+            for registration_context in hooks.get_hooks(REGISTRATION_CONTEXT_HOOK):
+                context.update(registration_context(self))
         return context
 
     @path("")
@@ -504,27 +489,16 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("register/", name="register")
     def register(self, request):
-        """The registration form's POST (youth database, law 09-08 consent)."""
-        from youth.views import register_for_event
+        """The registration form's POST (youth database, law 09-08 consent).
 
-        return register_for_event(request, self)
+        Answered by the ``register_for_event`` Wagtail hook (youth/wagtail_hooks.py)."""
+        for register_for_event in hooks.get_hooks(REGISTER_HOOK):
+            return register_for_event(request, self)
+        raise Http404
 
     @path("ics/", name="ics")
     def ics(self, request):
         """The event as an iCalendar file (RFC 5545) for the visitor's calendar."""
-        from cms.ics import event_to_ics
-
         response = HttpResponse(event_to_ics(self, request), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
-
-
-def paginate(request, queryset, per_page):
-    """A page of ``queryset``; an out-of-range or malformed ``?page=`` gives the last/first."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)

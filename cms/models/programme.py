@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,25 +16,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock, KeyFigureBlock, PartnerBlock, TimelinePhaseBlock
-from cms.models.mixins import SeoMixin
-
-
-def _image_fk(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
+from cms.models.mixins import SeoMixin, image_fk
+from core.ratelimit import too_many_requests
 
 
 class ProgrammePage(SeoMixin, Page):
     """Takafaship itself: its timeline, who can apply, its figures and its partners."""
 
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     timeline = StreamField(
         [("phase", TimelinePhaseBlock())], blank=True, verbose_name=_("timeline")
     )
@@ -115,7 +106,7 @@ class HubPage(SeoMixin, Page):
         help_text=_("The hub's profile in the directory (shown on the map), if it has one."),
     )
     introduction = models.TextField(_("introduction"), blank=True)
-    image = _image_fk(_("image"))
+    image = image_fk(_("image"))
     address = models.CharField(_("address"), max_length=255)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
@@ -229,8 +220,6 @@ class ContactPage(SeoMixin, AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from django_ratelimit.core import is_ratelimited
-
             if request.POST.get(HONEYPOT):
                 # Answer as if it worked, keep nothing, send nothing.
                 return TemplateResponse(
@@ -239,8 +228,6 @@ class ContactPage(SeoMixin, AbstractEmailForm):
             if is_ratelimited(
                 request, group="cms.contact", key="ip", rate=RATE, method="POST", increment=True
             ):
-                from core.ratelimit import too_many_requests
-
                 return too_many_requests(request, RATE)
         return super().serve(request, *args, **kwargs)
 

@@ -15,6 +15,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from cms.models import (
+    EventIndexPage,
+    HomePage,
+    NewsIndexPage,
+    ProgrammePage,
+    SectorIndexPage,
+    StandardPage,
+)
+from core import fragments
 
 register = template.Library()
 
@@ -35,8 +46,6 @@ PRIVACY_SLUGS = (
 
 def _find_homes(language_code):
     """The HomePage in ``language_code`` (or the best fallback) and the default one."""
-    from cms.models import HomePage
-
     homes = list(HomePage.objects.live().select_related("locale").order_by("path"))
     by_language = {home.locale.language_code: home for home in homes}
     default_home = by_language.get(settings.LANGUAGE_CODE) or (homes[0] if homes else None)
@@ -45,15 +54,6 @@ def _find_homes(language_code):
 
 
 def _build_menu(request):
-    from wagtail.models import Page
-
-    from cms.models import (
-        EventIndexPage,
-        NewsIndexPage,
-        ProgrammePage,
-        SectorIndexPage,
-        StandardPage,
-    )
 
     language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
     home, default_home = _find_homes(language)
@@ -124,8 +124,6 @@ def _cached_menu(request):
     """The built menu from the shared cache (per host and language), built when missing.
 
     The host (one of ``ALLOWED_HOSTS``) stands for the Wagtail site without a query."""
-    from core import fragments
-
     key = fragments.key("main_menu", request.get_host() if request is not None else "")
     menu = fragments.get_many([key]).get(key)
     if menu is None:

@@ -5,8 +5,10 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from cms.ics import absolute_url
+from cms.models import EventPage, NewsPage
 
 register = template.Library()
 
@@ -77,8 +79,6 @@ def event(page, request):
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
     """``<script type="application/ld+json">`` for a news or event page ('' otherwise)."""
-    from cms.models import EventPage, NewsPage
-
     request = context["request"]
     if isinstance(page, NewsPage):
         data = news_article(page, request)
@@ -93,8 +93,6 @@ def json_ld(context, page):
 @register.simple_tag(takes_context=True)
 def share_image_url(context, page):
     """Absolute URL of a Wagtail page's share image (1200×630), or ''."""
-    from wagtail.models import Page
-
     request = context.get("request")
     if request is None or not isinstance(page, Page):
         return ""

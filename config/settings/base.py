@@ -48,14 +48,30 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # --------------------------------------------------------------------------------------
 # Applications
 # --------------------------------------------------------------------------------------
-INSTALLED_APPS = [
-    # Our user model must come before wagtail.users (TECH-NOTES).
-    "accounts",
-    "core",
-    "directory",
-    "cms",
-    "sitesearch",
-    # Wagtail
+# Grouped as cookiecutter-django does: Django's own apps, third-party apps, ours
+# (https://docs.djangoproject.com/en/5.2/ref/settings/#installed-apps). Order matters where
+# two apps ship the same thing: the first listed wins for templates, static files and
+# translations (https://docs.djangoproject.com/en/5.2/ref/templates/api/#django.template.loaders.app_directories.Loader,
+# https://docs.djangoproject.com/en/5.2/topics/i18n/translation/#how-django-discovers-translations),
+# the first listed wins for a management command's name, and ``ready()`` runs in this order.
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    # Before staticfiles: WhiteNoise's ``runserver`` replaces Django's (serves static files
+    # as production does; https://whitenoise.readthedocs.io/en/stable/django.html).
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+# Wagtail (https://docs.wagtail.org/en/stable/getting_started/integrating_into_django.html)
+WAGTAIL_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -76,21 +92,11 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    # The task queue's database backend (TASKS_BACKEND=database; worker: manage.py db_worker)
-    "django_tasks_db",
-    # Django
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
-    "django.contrib.sites",
-    "django.contrib.flatpages",
-    "django.contrib.sitemaps",
-    "django.contrib.humanize",
-    # Oscar (forked apps live in shop/)
+]
+
+# django-oscar, with our forks in the place of Oscar's own app, as Oscar's docs ask
+# (https://django-oscar.readthedocs.io/en/stable/topics/fork_app.html); the forks live in shop/.
+OSCAR_APPS = [
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",
@@ -121,24 +127,48 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
-    # Our marketplace apps (beside the Oscar forks)
-    "shop.creators.apps.CreatorsConfig",
-    "shop.fulfilment.apps.FulfilmentConfig",
-    "youth",  # event registrations, the youth database, personal-data rights
-    "hackathon",  # hackathon calls, jury, onboarding, accompaniment, indicators
-    "shop.market.apps.MarketConfig",
-    "shop.payouts.apps.PayoutsConfig",  # creators' earnings and payouts ledger
-    "shop.downloads.apps.DownloadsConfig",  # download links for digital products
-    "shop.quotes.apps.QuotesConfig",  # quotes for services (requests, versions, thread)
-    "demo",  # seed_demo and seed_scale: demo and benchmark data only
-    # Oscar's dependencies and ours
+    # Oscar's dependencies
     "widget_tweaks",
     "django_tables2",
     "treebeard",
     "sorl.thumbnail",
     "django_filters",
+]
+
+THIRD_PARTY_APPS = [
+    *OSCAR_APPS,
+    # The task queue's database backend (TASKS_BACKEND=database; worker: manage.py db_worker)
+    "django_tasks_db",
     "phonenumber_field",
     "bootstrap",  # Bootstrap 5 static files (django-bootstrap-static), LTR and RTL builds
+]
+
+# Ours: one line each in README ("Layout"); they depend one way (pyproject.toml, lint-imports).
+LOCAL_APPS = [
+    "core",  # infrastructure every app uses; depends on no app of ours
+    "directory",  # the taxonomy (sectors, disciplines, provinces) and directory profiles
+    "cms",  # Wagtail page types of the editorial site
+    "sitesearch",  # the site-wide search page
+    "shop.creators.apps.CreatorsConfig",  # the creator space and the public shop pages
+    "youth",  # event registrations, the youth database, personal-data rights
+    "hackathon",  # hackathon calls, jury, onboarding, accompaniment, indicators
+    "shop.market.apps.MarketConfig",  # L'Karfour, the youth culture market
+    "shop.payouts.apps.PayoutsConfig",  # creators' earnings and payouts ledger
+    "shop.downloads.apps.DownloadsConfig",  # download links for digital products
+    "shop.quotes.apps.QuotesConfig",  # quotes for services (requests, versions, thread)
+    "demo",  # seed_demo and seed_scale: demo and benchmark data only
+]
+
+INSTALLED_APPS = [
+    # Our user model, first: it has always come before wagtail.users (the order the site is
+    # tested with; https://docs.wagtail.org/en/stable/extending/custom_user_models.html).
+    "accounts",
+    # Wagtail before Django's apps: for words both translate ("Save", "Log out"…), Wagtail's
+    # French and Arabic translations are the ones the admin shows.
+    *WAGTAIL_APPS,
+    *DJANGO_APPS,
+    *THIRD_PARTY_APPS,
+    *LOCAL_APPS,
 ]
 
 MIDDLEWARE = [
@@ -434,6 +464,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# For the content security policy below, decided once at start-up; code asks
+# shop.order.payment_methods.card_enabled() (the one answer to which methods are on).
 STRIPE_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY)
 # Checkout: the payment methods offered (card shows only when Stripe is enabled too).
 TAKAFAMAP_PAYMENT_METHODS = env.list(

@@ -6,7 +6,8 @@ Usage::
     {% cards products "oscar/catalogue/partials/product.html" heading_level=3 as items %}
     {% for card in items %}<li class="col">{{ card }}</li>{% endfor %}
 
-The first argument is a list (or queryset) of products or profiles; the template is
+The first argument is a list (or queryset) of products or profiles (each app registers its
+kind with ``register_card`` from its ``AppConfig.ready()``); the template is
 rendered with ``product`` (or ``profile``) set to each, plus the keyword options, in the
 current context, exactly as ``{% include %}`` would. The rows need no prefetches: the
 cards missing from the cache get theirs in a fixed number of queries.
@@ -19,15 +20,22 @@ from core import fragments
 register = template.Library()
 
 
+# The kinds of card: (model, context variable, callable giving the lookups the card reads).
+# Each app registers its own from its ``AppConfig.ready()`` with ``register_card()``.
+_kinds = []
+
+
+def register_card(model, variable, prefetch):
+    """Render cards of ``model`` with ``variable`` set; ``prefetch()`` lists their lookups."""
+    _kinds.append((model, variable, prefetch))
+
+
 def _kind(obj):
     """The context variable and the lookups a card of ``obj`` reads."""
-    from directory.models import Profile
-
-    if isinstance(obj, Profile):
-        return "profile", ("province", "sectors", "disciplines")
-    from shop.catalogue.queries import card_prefetch
-
-    return "product", card_prefetch()
+    for model, variable, prefetch in _kinds:
+        if isinstance(obj, model):
+            return variable, prefetch()
+    raise TypeError(f"No card registered for {type(obj).__name__}")
 
 
 @register.simple_tag(takes_context=True)

@@ -6,6 +6,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from oscar.core.thumbnails import get_thumbnailer
+from wagtail.models import Page
+
+from core.html import sanitize_html
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -36,8 +40,6 @@ def language_links(context):
     cache_key = "_language_links"
     if request is not None and hasattr(request, cache_key):
         return getattr(request, cache_key)
-
-    from wagtail.models import Page
 
     current = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
     page = context.get("page")
@@ -107,30 +109,10 @@ def tel_url(number):
     return f"tel:{value}"
 
 
-@register.simple_tag
-def profile_products(profile, limit=8):
-    """Public products of a directory profile's shop (fixed number of queries).
-
-    Usage: ``{% profile_products profile as products %}``.
-    """
-    from shop.catalogue.queries import public_products
-
-    return list(public_products().filter(stockrecords__partner__profile=profile)[: int(limit)])
-
-
-@register.simple_tag
-def provinces():
-    """The eight provinces and prefectures, in order: ``{% provinces as provinces %}``."""
-    from directory.models import Province
-
-    return list(Province.objects.all())
-
-
 def _thumbnail(source, geometry):
     """``{url, width, height}`` of a cropped thumbnail made by Oscar's thumbnailer, or None."""
     if not source:
         return None
-    from oscar.core.thumbnails import get_thumbnailer
 
     try:
         thumbnail = get_thumbnailer().generate_thumbnail(source, size=geometry, crop="center")
@@ -169,6 +151,4 @@ def photo_thumbnail(file, geometry="256x256"):
 @register.filter(name="sanitize_html")
 def sanitize_html_filter(value):
     """``{{ product.description|sanitize_html }}``: user HTML with only simple formatting."""
-    from core.html import sanitize_html
-
     return sanitize_html(value)

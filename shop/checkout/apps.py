@@ -10,6 +10,7 @@ class CheckoutConfig(apps.CheckoutConfig):
     name = "shop.checkout"
 
     def get_urls(self):
+        # Deferred as in Oscar's app configs: views import models, this module loads before.
         from . import views
 
         extra = [

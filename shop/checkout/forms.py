@@ -8,10 +8,8 @@ from oscar.apps.checkout.forms import GatewayForm  # noqa: F401  (Oscar's, uncha
 from core.money import format_money
 from core.widgets import MoroccanPhoneField
 from directory.models import Province
-from shop.order.models import Order
-
-from . import payments
-from .fulfilment import PlanError, build_plan
+from shop.order import payment_methods
+from shop.order.delivery_plan import PlanError, build_plan
 
 
 class DetailsForm(forms.Form):
@@ -105,15 +103,4 @@ class PaymentMethodForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["method"].choices = payments.choices()
-
-
-class BankReceiptForm(forms.ModelForm):
-    class Meta:
-        model = Order
-        fields = ["bank_receipt"]
-        labels = {"bank_receipt": _("Receipt of your transfer (PDF or picture)")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bank_receipt"].required = True
+        self.fields["method"].choices = payment_methods.choices()

@@ -9,21 +9,25 @@ fees) and whether the data needed for the next step is captured.
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from oscar.apps.address.models import Country
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import session as oscar_session
 
 from directory.models import Province
+from shop.order import payment_methods
+from shop.order.delivery_plan import (
+    FulfilmentCharges,
+    PlanError,
+    basket_groups,
+    build_plan,
+    total_fees,
+)
 from shop.order.models import ShippingAddress
-
-from . import payments
-from .fulfilment import FulfilmentCharges, PlanError, basket_groups, build_plan, total_fees
 
 NAMESPACE = "takafamap"
 
 
 def morocco():
-    from oscar.apps.address.models import Country
-
     country, _created = Country.objects.get_or_create(
         iso_3166_1_a2="MA",
         defaults={
@@ -87,7 +91,7 @@ class CheckoutSessionMixin(oscar_session.CheckoutSessionMixin):
 
     def check_payment_data_is_captured(self, request):
         method = self.get_payment_method()
-        if method not in payments.available_methods():
+        if method not in payment_methods.available_methods():
             raise exceptions.FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Choose how you pay."),

@@ -17,10 +17,11 @@ from django.views import generic
 from oscar.apps.checkout import views as oscar_views
 
 from core.uploads import private_file_response
+from shop.order import payment_methods
+from shop.order.forms import BankReceiptForm
 from shop.order.models import Order
 
-from . import payments
-from .forms import BankReceiptForm, DetailsForm, PaymentMethodForm
+from .forms import DetailsForm, PaymentMethodForm
 from .mixins import PLACED_ORDERS
 from .session import CheckoutSessionMixin
 
@@ -90,13 +91,13 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_initial(self):
         method = self.get_payment_method()
-        available = payments.available_methods()
+        available = payment_methods.available_methods()
         if method not in available and available:
             method = available[0]
         return {"method": method}
 
     def get_context_data(self, **kwargs):
-        kwargs["bank"] = payments.bank_details()
+        kwargs["bank"] = payment_methods.bank_details()
         return super(generic.FormView, self).get_context_data(**kwargs)
 
     def form_valid(self, form):
@@ -119,7 +120,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         context["groups"] = self.get_groups()
         context["payment_method"] = self.get_payment_method()
-        context["payment_method_label"] = dict(payments.choices()).get(
+        context["payment_method_label"] = dict(payment_methods.choices()).get(
             self.get_payment_method(), ""
         )
         context["details"] = self.get_details() or {}
@@ -150,7 +151,7 @@ class OrderContextMixin:
             "order": order,
             "parts": list(order.parts.all()),
             "lines": list(order.lines.all()),
-            "bank": payments.bank_details(),
+            "bank": payment_methods.bank_details(),
             "receipt_form": BankReceiptForm(),
         }
 

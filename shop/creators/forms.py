@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.html import sanitize_html
 from directory.models import Discipline, Profile, validate_uploaded_image
 from shop.catalogue.models import Product, ProductClass, ProductImage
+from shop.order.models import OrderPart
 from shop.partner.models import Partner, PartnerDeliveryFee
 
 PHYSICAL = "physical"
@@ -278,3 +279,14 @@ def posted_ids(data, prefix):
         if key.startswith(f"{prefix}-") and key.endswith("-id") and value:
             ids.add(value)
     return ids
+
+
+# The creator's orders (shop/creators/orders.py)
+class PartStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=OrderPart.Status.choices)
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput,
+    )

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -50,8 +51,6 @@ def send_hidden_email(product):
 
 
 def _edit_path(product):
-    from django.urls import reverse
-
     return reverse("creators:product-edit", kwargs={"pk": product.pk})
 
 

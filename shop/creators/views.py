@@ -4,8 +4,6 @@ Every view of the creator space works on ``request.user``'s own shop: products a
 among that shop's products only, so another creator's product answers 404 whatever its id.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -19,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 from oscar.core.loading import get_model
 
-from core.money import format_money
 from core.pagination import CachedCountPaginator
 from core.uploads import private_file_response
 from shop.catalogue.models import Category, Product
 from shop.catalogue.queries import filter_products, public_products
+from shop.order.services import creator_summary as order_summary
 from shop.partner.models import Partner, StockRecord
 
+from . import summary
 from .forms import (
     PHYSICAL,
     DeliveryFeeFormSet,
@@ -34,22 +33,12 @@ from .forms import (
     ShopDetailsForm,
     posted_ids,
 )
+from .summary import Stat
 
 ProductReview = get_model("reviews", "ProductReview")
 
 LOW_STOCK = 3  # a physical product with this many or fewer left is "low stock"
 CURRENCY = "MAD"
-
-
-@dataclass
-class Stat:
-    """One card of the creator-space summary."""
-
-    value: object
-    label: str
-    url: str = ""
-    alert: bool = False
-    wide: bool = False  # amounts: a whole row on a phone
 
 
 class CreatorMixin(LoginRequiredMixin):
@@ -112,8 +101,8 @@ class SummaryView(CreatorMixin, TemplateView):
     def get_stats(self, counts):
         """The summary's stat cards: ``value``, ``label``, optional ``url`` and ``alert``.
 
-        Other apps' numbers (new orders, open quotes, earnings) are appended here by the
-        lead from each app's ``creator_summary(partner)``.
+        New orders come from the order app; open quotes and the balance owed from the apps
+        that registered them (``shop.creators.summary.register``).
         """
         products_url = reverse("creators:product-list")
         return [
@@ -130,20 +119,11 @@ class SummaryView(CreatorMixin, TemplateView):
         ]
 
     def activity_stats(self):
-        """New orders, open quote requests and the balance owed, from their own apps."""
-        from shop.order.services import creator_summary as order_summary
-        from shop.payouts.services import creator_summary as payout_summary
-        from shop.quotes.services import creator_summary as quote_summary
-
+        """New orders, then what the other apps registered (open quotes, balance owed)."""
         orders = order_summary(self.partner)["new_orders"]
-        quotes = quote_summary(self.partner)["open_quotes"]
-        balance = payout_summary(self.partner)["balance"]
         return [
-            Stat(orders, _("new orders"), url=reverse("fulfilment:list"), alert=bool(orders)),
-            Stat(quotes, _("open quote requests"), url=reverse("quotes:creator-list")),
-            Stat(
-                format_money(balance), _("owed to you"), url=reverse("payouts:earnings"), wide=True
-            ),
+            Stat(orders, _("new orders"), url=reverse("creator_orders:list"), alert=bool(orders)),
+            *summary.registered_stats(self.partner),
         ]
 
 

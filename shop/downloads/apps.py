@@ -10,6 +10,7 @@ class DownloadsConfig(AppConfig):
     verbose_name = _("Downloads")
 
     def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
         from shop.order import signals as order_signals
         from shop.payment import signals as payment_signals
 

@@ -8,3 +8,11 @@ class MarketConfig(AppConfig):
     name = "shop.market"
     label = "market"
     verbose_name = _("L'Karfour market")
+
+    def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from core import cache
+
+        from .models import MarketEdition, Stand
+
+        cache.watch(MarketEdition, Stand)  # the market's public pages

@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .payment_methods import bank_details
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,8 +48,6 @@ def _client(order):
 
 
 def send_order_placed(order, language=None):
-    from shop.checkout.payments import bank_details
-
     language = _language(order.user, language)
     parts = list(order.parts.select_related("partner", "pickup_hub", "province"))
     lines = list(order.lines.all())
@@ -67,7 +67,7 @@ def send_order_placed(order, language=None):
             creator_language = _language(user)
             with translation.override(creator_language):
                 creator_url = settings.BASE_URL.rstrip("/") + reverse(
-                    "fulfilment:detail", kwargs={"pk": part.pk}
+                    "creator_orders:detail", kwargs={"pk": part.pk}
                 )
             _send(
                 "part_placed",

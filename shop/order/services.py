@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import emails, signals
-from .models import Order, OrderPart
+from .models import Order, OrderPart, PaymentEventType
 
 logger = logging.getLogger(__name__)
 Status = OrderPart.Status
@@ -121,7 +121,7 @@ def mark_order_paid(order, *, method, amount, reference=""):
         if method:
             order.payment_method = method
         order.save(update_fields=["paid_at", "payment_reference", "payment_method"])
-        _record_payment_event(order, amount, reference)
+        record_payment_event(order, "Paid", amount, reference)
         parts = list(
             OrderPart.objects.select_for_update()
             .filter(order=order, paid_at__isnull=True)
@@ -138,11 +138,13 @@ def mark_order_paid(order, *, method, amount, reference=""):
     return True
 
 
-def _record_payment_event(order, amount, reference):
-    from oscar.apps.order.models import PaymentEventType
+def record_payment_event(order, name, amount, reference=""):
+    """Write an Oscar ``PaymentEvent`` (``"Paid"``, ``"Refunded"``) on ``order``.
 
-    event_type, _created = PaymentEventType.objects.get_or_create(name="Paid")
-    order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
+    The only writer of payment events: the order paid (here) and a card refund
+    (``shop.payment.stripe_gateway.refund``)."""
+    event_type, _created = PaymentEventType.objects.get_or_create(name=name)
+    return order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
 
 
 def creator_summary(partner):

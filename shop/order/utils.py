@@ -10,11 +10,13 @@ from collections import Counter
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order import utils as oscar_utils
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 from shop.partner.models import StockRecord
 
+from .delivery_plan import FulfilmentCharges, basket_groups, build_plan, default_plan, total_fees
 from .models import OrderPart
 
 OrderNumberGenerator = oscar_utils.OrderNumberGenerator
@@ -87,13 +89,23 @@ class OrderCreator(oscar_utils.OrderCreator):
         return order
 
 
-def default_plan(basket):
-    """Each creator's first way that needs no address (placements outside the checkout)."""
-    from shop.checkout.fulfilment import basket_groups, build_plan
+def place_planned_order(basket, choices=None, province=None, **order_fields):
+    """Place ``basket`` as checkout does, outside a request (demo data, tests): the plan from
+    ``choices`` (each creator's first way by default), its delivery fees as the shipping
+    charge, Oscar's order total, then ``OrderCreator``; the basket is submitted.
 
-    groups = basket_groups(basket)
-    choices = {}
-    for group in groups:
-        codes = [option.code for option in group.options if option.code != "delivery"]
-        choices[str(group.partner.pk)] = codes[0] if codes else group.options[0].code
-    return build_plan(groups, choices)
+    ``order_fields`` go to ``place_order`` (``order_number``, ``user``, ``guest_email``,
+    ``payment_method``, ``contact_name``, ``contact_phone``…)."""
+    plan = build_plan(basket_groups(basket), choices or {}, province)
+    method = FulfilmentCharges(total_fees(plan))
+    charge = method.calculate(basket)
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, charge),
+        shipping_method=method,
+        shipping_charge=charge,
+        fulfilment_plan=plan,
+        **order_fields,
+    )
+    basket.submit()
+    return order

@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability, prices
 from oscar.apps.partner import strategy as oscar_strategy
 
+from shop.quotes.models import QuoteVersion, Status
+from shop.quotes.services import version_id_of_line
+
 
 class OnVacation(availability.Unavailable):
     code = "on_vacation"
@@ -50,8 +53,6 @@ class QuoteLineAvailability(availability.Base):
 
 
 def _quote_purchase_info(line, stockrecord, version_id):
-    from shop.quotes.models import QuoteVersion, Status
-
     stockrecord = stockrecord or line.stockrecord
     version = QuoteVersion.objects.select_related("request").filter(pk=version_id).first()
     if version is None:
@@ -88,8 +89,6 @@ def _quote_purchase_info(line, stockrecord, version_id):
 
 class Default(oscar_strategy.Default):
     def fetch_for_line(self, line, stockrecord=None):
-        from shop.quotes.services import version_id_of_line
-
         version_id = version_id_of_line(line)
         if version_id is not None:
             return _quote_purchase_info(line, stockrecord, version_id)

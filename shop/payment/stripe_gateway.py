@@ -1,7 +1,7 @@
 """Card payments through Stripe: PaymentIntents, refunds and the webhook's event handling.
 
 Card payments are on only when both ``STRIPE_SECRET_KEY`` and ``STRIPE_PUBLISHABLE_KEY`` are
-set (``is_enabled()``). The flow:
+set (``shop.order.payment_methods.card_enabled()``). The flow:
 
 1. the client picks "card" at checkout; the order is placed unpaid and the client lands on
    the card page, which calls ``get_or_create_payment_intent(order)``: one PaymentIntent per
@@ -27,6 +27,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from shop.order.services import mark_order_paid, record_payment_event
+
 from . import signals
 
 logger = logging.getLogger(__name__)
@@ -43,11 +45,6 @@ HTTP_CLIENT = None
 
 class PaymentError(Exception):
     """Stripe refused or could not be reached; the message is safe to show."""
-
-
-def is_enabled():
-    """Card payments are offered only when both Stripe keys are configured."""
-    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
 
 
 def get_client(http_client=None):
@@ -150,18 +147,7 @@ def _order_note(order, message):
     OrderNote.objects.create(order=order, note_type="System", message=message)
 
 
-def _payment_event(order, name, amount, reference):
-    PaymentEventType = get_model("order", "PaymentEventType")
-    PaymentEvent = get_model("order", "PaymentEvent")
-    event_type, _created = PaymentEventType.objects.get_or_create(name=name)
-    return PaymentEvent.objects.create(
-        order=order, event_type=event_type, amount=amount, reference=reference
-    )
-
-
 def _mark_order_paid(order, *, amount, reference):
-    from shop.order.services import mark_order_paid
-
     return mark_order_paid(order, method="card", amount=amount, reference=reference)
 
 
@@ -293,7 +279,7 @@ def refund(source, amount=None, client=None):
                 % {"message": getattr(error, "user_message", None) or str(error)}
             ) from error
         source.refund(amount, reference=stripe_refund.id, status=stripe_refund.status or "")
-        _payment_event(source.order, REFUNDED_EVENT, amount, stripe_refund.id)
+        record_payment_event(source.order, REFUNDED_EVENT, amount, stripe_refund.id)
         fully = source.amount_refunded >= source.amount_debited
         order = source.order
         transaction.on_commit(

@@ -2,7 +2,7 @@
 
 Only the order's owner reaches the card pages: the signed-in user who placed it, or the guest
 whose session placed it (session list ``"placed_orders"``); anyone else gets a 404. The card
-pages answer 404 while card payments are off (``stripe_gateway.is_enabled()``).
+pages answer 404 while card payments are off (``shop.order.payment_methods.card_enabled()``).
 
 The webhook (``/payments/stripe/webhook/``, outside the language prefix) is the only view
 without CSRF protection: Stripe cannot send a token, so the request is trusted only once the
@@ -24,6 +24,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
+
+from shop.order import payment_methods
 
 from . import stripe_gateway
 
@@ -80,7 +82,7 @@ class CardPaymentView(TemplateView):
     template_name = "payment/card.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not stripe_gateway.is_enabled():
+        if not payment_methods.card_enabled():
             raise Http404
         self.order = get_own_order(request, kwargs["number"])
         if getattr(self.order, "payment_method", CARD) not in (CARD, ""):
@@ -115,7 +117,7 @@ class CardReturnView(TemplateView):
     template_name = "payment/card_return.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not stripe_gateway.is_enabled():
+        if not payment_methods.card_enabled():
             raise Http404
         self.order = get_own_order(request, kwargs["number"])
         return super().dispatch(request, *args, **kwargs)

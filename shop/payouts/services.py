@@ -5,7 +5,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core.money import format_money
+from shop.creators.summary import Stat
+from shop.partner.models import Partner
 
 from .models import Earning, Payout
 
@@ -139,10 +144,16 @@ def creator_summary(partner):
     return {"balance": totals(partner)["balance"]}
 
 
+def creator_stats(partner):
+    """The creator-space summary's card (registered from ``PayoutsConfig.ready()``)."""
+    balance = creator_summary(partner)["balance"]
+    return [
+        Stat(format_money(balance), _("owed to you"), url=reverse("payouts:earnings"), wide=True)
+    ]
+
+
 def balances():
     """Every shop with ledger entries and its figures, for the staff export (3 queries)."""
-    from shop.partner.models import Partner
-
     rows = {}
     earned = Earning.objects.values("partner_id").annotate(
         programme_net=Sum("net", filter=Q(collected_by=Earning.CollectedBy.PROGRAMME)),

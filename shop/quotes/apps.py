@@ -11,6 +11,12 @@ class QuotesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from shop.creators import summary
+
+        from . import receivers, services
 
         receivers.connect()
+        summary.register(
+            services.creator_stats, position=20
+        )  # open quote requests on /shop/my-shop/

@@ -12,11 +12,15 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from shop.catalogue.models import Option, Product, ProductClass
+from shop.creators.summary import Stat
+from shop.partner.models import StockRecord
 
 from .models import (
     OPEN_STATUSES,
@@ -68,8 +72,6 @@ def role_of(user, quote_request):
 def visible_to(user):
     """The requests ``user`` may see: as client, as creator of the shop, or all for the
     programme staff (``quotes.view_quoterequest``; being ``is_staff`` alone is not enough)."""
-    from django.db.models import Q
-
     if not user.is_authenticated:
         return QuoteRequest.objects.none()
     if user.is_active and user.has_perm("quotes.view_quoterequest"):
@@ -248,8 +250,6 @@ def expire_due(today=None):
 # Orders: the basket line, and what checkout's signals change
 # --------------------------------------------------------------------------------------
 def quote_option():
-    from shop.catalogue.models import Option
-
     option, _created = Option.objects.get_or_create(
         code=QUOTE_OPTION_CODE, defaults={"name": "Quote", "type": "text", "required": False}
     )
@@ -258,9 +258,6 @@ def quote_option():
 
 def custom_work_product(partner):
     """The creator's hidden "custom work" service, the product of free-description quotes."""
-    from shop.catalogue.models import Product, ProductClass
-    from shop.partner.models import StockRecord
-
     code = CUSTOM_WORK_CODE.format(partner=partner.pk)
     product = Product.objects.filter(code=code).first()
     if product is None:
@@ -395,6 +392,12 @@ def quotes_of_order(order):
 def creator_summary(partner):
     """Numbers for the creator-space summary: open quote requests (not finished)."""
     return {"open_quotes": partner.quote_requests.filter(status__in=OPEN_STATUSES).count()}
+
+
+def creator_stats(partner):
+    """The creator-space summary's card (registered from ``QuotesConfig.ready()``)."""
+    quotes = creator_summary(partner)["open_quotes"]
+    return [Stat(quotes, _("open quote requests"), url=reverse("quotes:creator-list"))]
 
 
 def awaiting_answer(partner):

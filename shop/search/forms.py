@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import SearchForm  # noqa: F401  (Oscar's context processor)
 
 from core.widgets import CachedModelChoiceField, FastSelect
-from directory.models import Province, Sector
+from directory.filters import TaxonomyFilterForm
 from shop.partner.models import Partner
 
 KIND_CHOICES = [
@@ -30,7 +30,7 @@ class CreatorChoiceField(CachedModelChoiceField):
     choice_fields = ("pk", "name", "code", "slug")
 
 
-class BrowseForm(forms.Form):
+class BrowseForm(TaxonomyFilterForm):
     SORT_CHOICES = [
         ("newest", _("Newest")),
         ("price-asc", _("Price: low to high")),
@@ -47,21 +47,6 @@ class BrowseForm(forms.Form):
     }
     FILTER_FIELDS = ["sector", "province", "kind", "price_min", "price_max", "karfour", "creator"]
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=120)
-    sector = CachedModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    province = CachedModelChoiceField(
-        label=_("Province"),
-        queryset=Province.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All provinces"),
-    )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=KIND_CHOICES, required=False, widget=FastSelect
     )

@@ -1,7 +1,7 @@
 """Database-backed catalogue views.
 
 Since Oscar 3.2.5 the catalogue's browse pages are haystack faceted views, which list
-nothing without a search server (TECH-NOTES). These replace them with plain querysets;
+nothing without a search server (Oscar issue #4366). These replace them with plain querysets;
 Oscar's class loader picks them up because this app forks ``search``.
 """
 

@@ -26,7 +26,7 @@ class Filters:
     product_type: str = ""  # a product class slug
     price: str = ""  # a PRICE_RANGES key
     karfour: bool = False
-    page_type: str = ""  # a sitesearch.pages.PAGE_TYPES key: only pages are searched
+    page_type: str = ""  # a sitesearch.backends.pages.PAGE_TYPES key: only pages are searched
 
     def is_empty(self):
         return not any(vars(self).values())

@@ -58,9 +58,10 @@ from shop.catalogue.models import Category, Product, ProductCategory
 from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
-from .. import index, pages
+from .. import index
 from ..models import SearchEntry
 from ..text import fold, tokens
+from . import pages
 from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, SearchResults
 
 WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2}

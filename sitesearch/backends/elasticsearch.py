@@ -17,8 +17,8 @@ from elasticsearch.dsl import FacetedSearch, Q, RangeFacet, Search, TermsFacet, 
 from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.queries import public_products
 
-from .. import pages
 from ..documents import ProductDocument, ProfileDocument
+from . import pages
 from .base import (
     GROUPS,
     PRICE_RANGES,
@@ -28,6 +28,7 @@ from .base import (
     SearchResults,
     SearchUnavailable,
 )
+from .database import Taxonomy
 
 logger = logging.getLogger(__name__)
 CONNECTION = "sitesearch"
@@ -140,8 +141,6 @@ class ElasticsearchBackend(SearchBackend):
                     and (query.strip() or filters.page_type)
                     and pages.applies(filters)
                 ):
-                    from .database import Taxonomy
-
                     taxonomy = taxonomy or Taxonomy()
                     pages.search_pages(
                         group, query, filters, taxonomy, backend=self._page_backend()

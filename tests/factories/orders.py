@@ -9,8 +9,7 @@ order.
 
 from decimal import Decimal
 
-from shop.checkout.fulfilment import place_planned_order
-from shop.order.utils import OrderNumberGenerator
+from shop.order.utils import OrderNumberGenerator, place_planned_order
 from shop.partner.strategy import Selector
 
 

@@ -8,14 +8,14 @@ so a second run is quick.
 
     manage.py warm_renditions [--products] [--profiles] [--images] [--quiet]
 
-Without an option it does all three. A missing or unreadable file is logged and counted as
-failed; the command goes on.
+Without an option it does all three (each app registers its kind of image from its
+``AppConfig.ready()``, see core/renditions.py). A missing or unreadable file is logged and
+counted as failed; the command goes on.
 """
 
 import time
 
 from django.core.management.base import BaseCommand
-from django.db.models import Q
 
 from core import renditions
 from core.progress import Bar
@@ -27,44 +27,19 @@ class Command(BaseCommand):
     help = "Make the thumbnails and renditions the templates use for every existing image."
 
     def add_arguments(self, parser):
-        parser.add_argument("--products", action="store_true", help="product images")
-        parser.add_argument(
-            "--profiles", action="store_true", help="profile photos and portfolio images"
-        )
-        parser.add_argument("--images", action="store_true", help="Wagtail images")
+        # One option per kind of image the apps registered (core.renditions.register_source):
+        # --products (product images), --profiles (photos and portfolio), --images (Wagtail).
+        for source in renditions.sources():
+            parser.add_argument(f"--{source.name}", action="store_true", help=source.label)
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
     def handle(self, *args, **options):
-        from oscar.core.loading import get_model
-        from wagtail.images import get_image_model
-
-        from directory.models import Profile
-
         self.quiet = options["quiet"]
-        wanted = [name for name in ("products", "profiles", "images") if options[name]]
-        wanted = wanted or ["products", "profiles", "images"]
+        wanted = [source for source in renditions.sources() if options[source.name]]
+        wanted = wanted or renditions.sources()
         started = time.monotonic()
-        specs = renditions.wagtail_filter_specs()
-        jobs = {
-            "products": (
-                "product images",
-                get_model("catalogue", "ProductImage").objects.exclude(original=""),
-                renditions.warm_product,
-            ),
-            "profiles": (
-                "profiles",
-                Profile.objects.filter(Q(photo__gt="") | Q(portfolio__image__gt="")).distinct(),
-                renditions.warm_profile,
-            ),
-            "images": (
-                "wagtail images",
-                get_image_model().objects.all(),
-                lambda image: renditions.warm_image(image, specs),
-            ),
-        }
-        for name in wanted:
-            label, queryset, warm = jobs[name]
-            self.run(label, queryset.order_by("pk"), warm)
+        for source in wanted:
+            self.run(source.label, source.queryset().order_by("pk"), source.warm)
         self.say(f"warm_renditions done in {time.monotonic() - started:.0f} s")
 
     def run(self, label, queryset, warm):

@@ -20,8 +20,22 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
+from cms.models import HomePage, NewsIndexPage, NewsPage
+from core.cache import bump_generation
 from core.progress import Bar
+from directory.models import Discipline, Profile, Province
+from shop.catalogue.models import (
+    Category,
+    Product,
+    ProductCategory,
+    ProductClass,
+    ProductImage,
+)
+from shop.partner.models import Partner, StockRecord
+from sitesearch.index import texts_for_product, texts_for_profile
+from sitesearch.models import SearchEntry
 
 BATCH = 1000
 PREFIX = "scale-"
@@ -68,8 +82,6 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, **options):
-        from core.cache import bump_generation
-
         self.quiet = options["quiet"]
         self.rng = random.Random(options["seed"])
         started = time.monotonic()
@@ -101,16 +113,10 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ taxonomy
     def _taxonomy(self):
-        from directory.models import Discipline, Province
-
         return list(Province.objects.all()), list(Discipline.objects.select_related("sector"))
 
     # ------------------------------------------------------------------ profiles
     def profiles(self, wanted):
-        from directory.models import Profile
-        from sitesearch.index import texts_for_profile
-        from sitesearch.models import SearchEntry
-
         provinces, disciplines = self._taxonomy()
         existing = Profile.objects.filter(slug__startswith=PREFIX).count()
         missing = max(0, wanted - existing)
@@ -175,8 +181,6 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ shops
     def shops(self, profiles):
-        from shop.partner.models import Partner
-
         with_shop = set(
             Partner.objects.filter(code__startswith=PREFIX).values_list("profile_id", flat=True)
         )
@@ -199,17 +203,6 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ products
     def products(self, wanted):
-        from shop.catalogue.models import (
-            Category,
-            Product,
-            ProductCategory,
-            ProductClass,
-            ProductImage,
-        )
-        from shop.partner.models import Partner, StockRecord
-        from sitesearch.index import texts_for_product
-        from sitesearch.models import SearchEntry
-
         partners = list(Partner.objects.filter(code__startswith=PREFIX).order_by("pk"))
         if not partners:
             self.say("products: no shops to sell them (add profiles first)")
@@ -295,9 +288,6 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ news
     def news(self, wanted):
-        from wagtail.models import Locale
-
-        from cms.models import HomePage, NewsIndexPage, NewsPage
 
         try:
             home = HomePage.objects.get(locale=Locale.objects.get(language_code="fr"))

@@ -2,6 +2,7 @@
 
 from django import template
 
+from shop.catalogue.queries import public_products
 from shop.partner.models import Partner
 
 register = template.Library()
@@ -20,3 +21,12 @@ def runs_a_shop(context):
         if request is not None:
             request._runs_a_shop = cached
     return cached
+
+
+@register.simple_tag
+def profile_products(profile, limit=8):
+    """Public products of a directory profile's shop (fixed number of queries).
+
+    Usage: ``{% load creator_tags %}{% profile_products profile as products %}``.
+    """
+    return list(public_products().filter(stockrecords__partner__profile=profile)[: int(limit)])

@@ -2,6 +2,10 @@ from django import template
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
+from shop.order import payment_methods
+from shop.order.delivery_plan import basket_groups
+from shop.order.forms import BankReceiptForm
+
 register = template.Library()
 
 
@@ -23,21 +27,15 @@ def part_lines(lines, part):
 
 @register.simple_tag
 def bank_details():
-    from shop.checkout.payments import bank_details as details
-
-    return details()
+    return payment_methods.bank_details()
 
 
 @register.simple_tag
 def receipt_form():
-    from shop.checkout.forms import BankReceiptForm
-
     return BankReceiptForm()
 
 
 @register.simple_tag
 def creator_parts(basket):
     """The basket's lines grouped by creator, with each creator's subtotal."""
-    from shop.checkout.fulfilment import basket_groups
-
     return basket_groups(basket)

@@ -1,6 +1,12 @@
 from django import template
 
-from shop.quotes.services import awaiting_answer
+from shop.quotes.models import QuoteRequest
+from shop.quotes.services import (
+    QUOTE_OPTION_CODE,
+    awaiting_answer,
+    quotes_of_order,
+    version_id_of_line,
+)
 
 register = template.Library()
 
@@ -15,17 +21,12 @@ def quotes_awaiting(partner):
 
 @register.inclusion_tag("quotes/order_balance_inner.html")
 def quote_balance(order):
-    from shop.quotes.services import quotes_of_order
-
     return {"quotes": list(quotes_of_order(order)) if order and order.pk else []}
 
 
 @register.simple_tag
 def quote_of_line(line):
     """The quote request a basket or order line pays (``{% quote_of_line line as quote %}``)."""
-    from shop.quotes.models import QuoteRequest
-    from shop.quotes.services import QUOTE_OPTION_CODE, version_id_of_line
-
     version_id = version_id_of_line(line) if hasattr(line, "basket_id") else None
     if version_id is None and hasattr(line, "order_id"):
         values = [a.value for a in line.attributes.all() if a.type == QUOTE_OPTION_CODE]

@@ -384,10 +384,10 @@ def test_card_shows_only_when_stripe_is_enabled(client, salma, karim, print_a, l
     fill_basket(client, print_a, lamp)
     guest_details(client)
     client.post(url("checkout:shipping-address"), details_data(salma, karim))
-    with mock.patch("shop.checkout.payments.card_enabled", return_value=False):
+    with mock.patch("shop.order.payment_methods.card_enabled", return_value=False):
         page = client.get(url("checkout:payment-method"))
         assert "card" not in dict(page.context["form"].fields["method"].choices)
-    with mock.patch("shop.checkout.payments.card_enabled", return_value=True):
+    with mock.patch("shop.order.payment_methods.card_enabled", return_value=True):
         page = client.get(url("checkout:payment-method"))
         assert "card" in dict(page.context["form"].fields["method"].choices)
 
@@ -396,7 +396,7 @@ def test_card_orders_are_placed_unpaid_and_sent_to_the_card_page(
     client, salma, karim, print_a, lamp, django_capture_on_commit_callbacks
 ):
     fill_basket(client, print_a, lamp)
-    with mock.patch("shop.checkout.payments.card_enabled", return_value=True):
+    with mock.patch("shop.order.payment_methods.card_enabled", return_value=True):
         checkout_to_preview(client, salma, karim, method="card")
         response = place(client, django_capture_on_commit_callbacks)
     order = Order.objects.get()

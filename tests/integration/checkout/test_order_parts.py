@@ -67,7 +67,7 @@ def test_the_list_runs_the_same_number_of_queries_with_more_orders(salma, print_
 
 def test_the_detail_shows_only_the_creators_lines(order, salma, karim):
     part = part_of(order, salma)
-    page = login(salma).get(url("fulfilment:detail", pk=part.pk))
+    page = login(salma).get(url("creator_orders:detail", pk=part.pk))
     assert page.status_code == 200
     assert [line.title for line in page.context["lines"]] == ["Tirage Oujda"]
     assert "Lampe de scène" not in text_of(page)
@@ -76,10 +76,10 @@ def test_the_detail_shows_only_the_creators_lines(order, salma, karim):
 def test_another_creators_part_answers_404(order, salma, karim):
     other = part_of(order, karim)
     client = login(salma)
-    assert client.get(url("fulfilment:detail", pk=other.pk)).status_code == 404
-    response = client.post(url("fulfilment:status", pk=other.pk), {"status": "confirmed"})
+    assert client.get(url("creator_orders:detail", pk=other.pk)).status_code == 404
+    response = client.post(url("creator_orders:status", pk=other.pk), {"status": "confirmed"})
     assert response.status_code == 404
-    assert client.post(url("fulfilment:paid", pk=other.pk)).status_code == 404
+    assert client.post(url("creator_orders:paid", pk=other.pk)).status_code == 404
     assert part_of(order, karim).status == "pending"
 
 
@@ -95,7 +95,7 @@ def test_status_changes_are_post_only_and_follow_the_pipeline(
 ):
     part = part_of(order, salma)
     client = login(salma)
-    status_url = url("fulfilment:status", pk=part.pk)
+    status_url = url("creator_orders:status", pk=part.pk)
     assert client.get(status_url).status_code == 405
     # Skipping a step is refused.
     client.post(status_url, {"status": "handed_over"})
@@ -122,8 +122,8 @@ def test_the_creator_marks_a_cash_part_paid(
     )
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            response = login(salma).post(url("fulfilment:paid", pk=part_of(order, salma).pk))
-            login(salma).post(url("fulfilment:paid", pk=part_of(order, salma).pk))  # twice
+            response = login(salma).post(url("creator_orders:paid", pk=part_of(order, salma).pk))
+            login(salma).post(url("creator_orders:paid", pk=part_of(order, salma).pk))  # twice
     finally:
         signals.part_paid.disconnect(dispatch_uid="h1-test-paid")
     assert response.status_code == 302

@@ -1,4 +1,4 @@
-"""The shared taxonomy (PRODUCT.md) and the shop categories that mirror it."""
+"""The shared taxonomy (directory/taxonomy.py) and the shop categories that mirror it."""
 
 import pytest
 from django.utils import translation

@@ -26,6 +26,7 @@ from wagtail.images.models import Filter, Rendition
 
 from core import renditions
 from directory.models import PortfolioItem
+from shop.catalogue import renditions as catalogue_renditions
 from shop.catalogue.models import ProductImage
 from tests.factories import ProductFactory, ProfileFactory, news_page
 from tests.factories.pages import image as wagtail_image
@@ -129,8 +130,11 @@ def test_a_broken_product_image_is_logged_and_does_not_raise(
 
     assert thumbnail_files(media) == []
     assert "missing or unreadable" in caplog.text
-    assert renditions.warm_product_image.call(image.pk) == {"ready": 0, "failed": 1}
-    assert renditions.warm_product_image.call(image.pk + 1000) == {"ready": 0, "failed": 0}
+    assert catalogue_renditions.warm_product_image.call(image.pk) == {"ready": 0, "failed": 1}
+    assert catalogue_renditions.warm_product_image.call(image.pk + 1000) == {
+        "ready": 0,
+        "failed": 0,
+    }
 
 
 def test_a_product_whose_image_is_unreadable_shows_a_placeholder_in_the_catalogue(client, media):

@@ -52,8 +52,8 @@ ACTIONS = {
     "quotes:message": (_quote, (*CLIENTS_B, *STAFF), {"body": "Bonjour"}),
     "quotes:creator-quote": (_quote, ("creator_b",), {}),
     # Creator space: another creator's order part or product.
-    "fulfilment:status": (_part, ("creator_b",), {"status": "confirmed"}),
-    "fulfilment:paid": (_part, ("creator_b",), {}),
+    "creator_orders:status": (_part, ("creator_b",), {"status": "confirmed"}),
+    "creator_orders:paid": (_part, ("creator_b",), {}),
     "creators:product-visibility": (_product, ("creator_b",), {}),
     "creators:product-delete": (_product, ("creator_b",), {}),
     "creators:product-edit": (_product, ("creator_b",), {"title": "Pris"}),
@@ -115,7 +115,7 @@ def test_the_owners_post_is_let_through(world, clients):
 
     part = world.objects["part"]
     with translation.override("fr"):
-        url = reverse("fulfilment:status", kwargs={"pk": part.pk})
+        url = reverse("creator_orders:status", kwargs={"pk": part.pk})
     response = clients["creator_a"].post(url, {"status": "confirmed"})
     assert response.status_code == 302
     part.refresh_from_db()

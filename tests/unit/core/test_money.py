@@ -1,4 +1,4 @@
-"""Prices in Moroccan dirhams, formatted for the visitor's language (PRODUCT.md)."""
+"""Prices in Moroccan dirhams, formatted for the visitor's language."""
 
 from decimal import Decimal
 

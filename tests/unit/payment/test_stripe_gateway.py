@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 import stripe
 
+from shop.order import payment_methods
 from shop.payment import stripe_gateway
 from tests.factories.payments import FakeStripe
 
@@ -23,7 +24,7 @@ from tests.factories.payments import FakeStripe
 def test_card_payments_need_both_keys(settings, secret, publishable, enabled):
     settings.STRIPE_SECRET_KEY = secret
     settings.STRIPE_PUBLISHABLE_KEY = publishable
-    assert stripe_gateway.is_enabled() is enabled
+    assert payment_methods.card_enabled() is enabled
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from .backends.base import FacetValue
+from cms.models import EventPage, NewsPage, SectorPage
+
+from .base import FacetValue
 
 MAX_MATCHES = 1000
 PAGE_TYPES = {
@@ -31,8 +33,6 @@ OTHER_FILTERS = ("discipline", "kind", "product_type", "price", "karfour")
 
 
 def _models():
-    from cms.models import EventPage, NewsPage, SectorPage
-
     return {"news": NewsPage, "event": EventPage, "sector": SectorPage}
 
 

@@ -1,4 +1,5 @@
-"""The creator space's orders (``/shop/my-shop/orders/``).
+"""The creator space's orders (``/shop/my-shop/orders/``): each creator's parts of clients'
+orders (``shop.order.models.OrderPart``).
 
 A creator sees their own parts of clients' orders only: a part is looked up among the
 signed-in creator's parts, so another creator's part answers 404, and the detail lists only
@@ -14,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView, View
 
-from shop.creators.views import CreatorMixin
 from shop.order import services
 from shop.order.models import OrderPart, PaymentMethod
 
 from .forms import PartStatusForm
+from .views import CreatorMixin
 
 # What the creator's buttons say for each next status.
 ACTIONS = {
@@ -45,7 +46,7 @@ class PartMixin(CreatorMixin):
 
 
 class PartListView(PartMixin, ListView):
-    template_name = "fulfilment/part_list.html"
+    template_name = "creators/orders/part_list.html"
     context_object_name = "parts"
     paginate_by = 30
 
@@ -64,7 +65,7 @@ class PartListView(PartMixin, ListView):
 
 
 class PartDetailView(PartMixin, TemplateView):
-    template_name = "fulfilment/part_detail.html"
+    template_name = "creators/orders/part_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -109,7 +110,7 @@ class PartStatusView(PartMixin, View):
                 )
         else:
             messages.error(request, _("This status is not known."))
-        return HttpResponseRedirect(reverse("fulfilment:detail", kwargs={"pk": part.pk}))
+        return HttpResponseRedirect(reverse("creator_orders:detail", kwargs={"pk": part.pk}))
 
 
 class PartPaidView(PartMixin, View):
@@ -127,4 +128,4 @@ class PartPaidView(PartMixin, View):
                     messages.error(request, message)
             else:
                 messages.success(request, _("Marked paid."))
-        return HttpResponseRedirect(reverse("fulfilment:detail", kwargs={"pk": part.pk}))
+        return HttpResponseRedirect(reverse("creator_orders:detail", kwargs={"pk": part.pk}))

@@ -21,7 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
-from shop.order.models import OrderPart
+from shop.market.models import MarketEdition, Stand
+from shop.partner.models import PartnerDeliveryFee
+
+from .models import OrderPart
 
 Fulfilment = OrderPart.Fulfilment
 ZERO = Decimal("0.00")
@@ -92,10 +95,6 @@ def _line_total(line):
 
 def _current_stands(partner_ids):
     """{partner id: stand number} at the running L'Karfour edition (H4's market app)."""
-    try:
-        from shop.market.models import MarketEdition, Stand
-    except ImportError:  # pragma: no cover - the market app is optional
-        return {}
     edition = MarketEdition.current()
     if edition is None:
         return {}
@@ -104,8 +103,6 @@ def _current_stands(partner_ids):
 
 
 def _delivery_fees(partner_ids):
-    from shop.partner.models import PartnerDeliveryFee
-
     fees = {}
     for row in PartnerDeliveryFee.objects.filter(partner_id__in=partner_ids).select_related(
         "province"
@@ -219,27 +216,11 @@ def total_fees(plans):
     return sum((plan.fee for plan in plans), ZERO)
 
 
-def place_planned_order(basket, choices=None, province=None, **order_fields):
-    """Place ``basket`` as checkout does, outside a request (demo data, tests): the plan from
-    ``choices`` (each creator's first way by default), its delivery fees as the shipping
-    charge, Oscar's order total, then ``OrderCreator``; the basket is submitted.
-
-    ``order_fields`` go to ``place_order`` (``order_number``, ``user``, ``guest_email``,
-    ``payment_method``, ``contact_name``, ``contact_phone``…)."""
-    from oscar.apps.checkout.calculators import OrderTotalCalculator
-
-    from shop.order.utils import OrderCreator
-
-    plan = build_plan(basket_groups(basket), choices or {}, province)
-    method = FulfilmentCharges(total_fees(plan))
-    charge = method.calculate(basket)
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=OrderTotalCalculator().calculate(basket, charge),
-        shipping_method=method,
-        shipping_charge=charge,
-        fulfilment_plan=plan,
-        **order_fields,
-    )
-    basket.submit()
-    return order
+def default_plan(basket):
+    """Each creator's first way that needs no address (placements outside the checkout)."""
+    groups = basket_groups(basket)
+    choices = {}
+    for group in groups:
+        codes = [option.code for option in group.options if option.code != "delivery"]
+        choices[str(group.partner.pk)] = codes[0] if codes else group.options[0].code
+    return build_plan(groups, choices)

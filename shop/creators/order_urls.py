@@ -1,8 +1,10 @@
+"""The creator's orders, ``/shop/my-shop/orders/`` (namespace ``creator_orders``)."""
+
 from django.urls import path
 
-from . import views
+from . import orders as views
 
-app_name = "fulfilment"
+app_name = "creator_orders"
 
 urlpatterns = [
     path("", views.PartListView.as_view(), name="list"),

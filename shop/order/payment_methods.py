@@ -1,4 +1,9 @@
-"""The payment methods offered at checkout, switched by ``TAKAFAMAP_PAYMENT_METHODS``.
+"""Which payment methods are on: the one answer, for checkout, the order pages, the emails,
+the card pages and ``/healthz``.
+
+``TAKAFAMAP_PAYMENT_METHODS`` lists the methods offered, in order; card payments are on only
+when both ``STRIPE_SECRET_KEY`` and ``STRIPE_PUBLISHABLE_KEY`` are set (``card_enabled()``;
+the settings derive ``STRIPE_ENABLED`` the same way, for the CSP, at start-up).
 
 Every method places the order unpaid: cash is paid to each creator when they hand over
 their part (they mark it paid), a bank transfer is confirmed by staff, and a card payment
@@ -8,15 +13,12 @@ card page.
 
 from django.conf import settings
 
-from shop.order.models import PaymentMethod
+from .models import PaymentMethod
 
 
 def card_enabled():
-    try:
-        from shop.payment import stripe_gateway
-    except ImportError:
-        return False
-    return bool(stripe_gateway.is_enabled())
+    """Card payments are offered only when both Stripe keys are configured."""
+    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
 
 
 def available_methods():
@@ -37,3 +39,8 @@ def choices():
 
 def bank_details():
     return getattr(settings, "TAKAFAMAP_BANK_DETAILS", {})
+
+
+def health():
+    """The ``payments`` entry of ``/healthz`` (registered from ``OrderConfig.ready()``)."""
+    return {"ok": True, "stripe": card_enabled(), "methods": available_methods()}
