@@ -286,6 +286,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
+# One date format per context and language (config/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 # Babel locale used to format money and numbers for each interface language.
 MONEY_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en"}
 PHONENUMBER_DEFAULT_REGION = "MA"

@@ -3,7 +3,7 @@ payment method."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.checkout.forms import GatewayForm  # noqa: F401  (Oscar's, unchanged)
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 
 from core.money import format_money
 from core.widgets import MoroccanPhoneField
@@ -12,6 +12,14 @@ from shop.order.models import Order
 
 from . import payments
 from .fulfilment import PlanError, build_plan
+
+
+class GatewayForm(OscarGatewayForm):
+    """Oscar's first step, with a label for its choice (Django would print "Options")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["options"].label = _("How do you want to order?")
 
 
 class DetailsForm(forms.Form):
