@@ -41,3 +41,15 @@ def creator_parts(basket):
     from shop.checkout.fulfilment import basket_groups
 
     return basket_groups(basket)
+
+
+@register.simple_tag
+def unavailable_lines(basket):
+    """The basket's lines that cannot be bought in their quantity now (checkout refuses
+    them): the basket page then explains instead of offering checkout."""
+    blocked = []
+    for line in basket.all_lines():
+        permitted, _reason = line.purchase_info.availability.is_purchase_permitted(line.quantity)
+        if not permitted:
+            blocked.append(line)
+    return blocked
