@@ -2,7 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
 
 
 class SeoMixin(models.Model):
@@ -32,8 +35,17 @@ class SeoMixin(models.Model):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
     ]
 
+    # Page types extend these (``SeoMixin.search_fields + [...]``).
+    search_fields = Page.search_fields + [index.SearchField("search_text_variants")]
+
     class Meta:
         abstract = True
+
+    def search_text_variants(self):
+        """More text for the search index, from the ``page_search_text`` hooks: the site
+        search adds the page's text folded (Arabic spelling variants, accents, elisions), so a
+        page is found however its words are spelt."""
+        return " ".join(hook(self) for hook in hooks.get_hooks("page_search_text"))
 
     def get_share_image(self):
         return self.og_image or getattr(self, "image", None) or getattr(self, "hero_image", None)

@@ -101,7 +101,10 @@ class HomePage(SeoMixin, Page):
     FEATURED_PRODUCTS = 8
     FEATURED_PROFILES = 4
 
-    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+    search_fields = SeoMixin.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -167,7 +170,7 @@ class StandardPage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
@@ -210,7 +213,7 @@ class SectorPage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
@@ -342,7 +345,7 @@ class NewsPage(SeoMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
@@ -447,7 +450,7 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("venue"),
         index.SearchField("body"),

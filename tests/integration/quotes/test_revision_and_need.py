@@ -77,3 +77,17 @@ def test_the_clients_need_is_shown_to_the_client_and_the_creator(client):
     assert "Votre besoin" in as_client
     assert "Deux scènes, un concert en plein air" in as_creator
     assert "Le besoin du client" in as_creator
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_the_attachments_help_reads_in_the_visitors_language(language):
+    from django.utils import translation
+
+    from shop.quotes.forms import MessageForm, QuoteRequestForm
+
+    with translation.override(language):
+        expected = translation.gettext(
+            "Pictures (JPEG, PNG, WebP) or PDF, 10 MB each at most, %(n)s files at most."
+        ) % {"n": 5}
+        for form in (QuoteRequestForm, MessageForm):
+            assert str(form.base_fields["attachments"].help_text) == expected
