@@ -57,13 +57,13 @@ class MarketEdition(LocalizedMixin, models.Model):
     def __str__(self):
         return self.local.name
 
+    def get_absolute_url(self):
+        return reverse("market:edition", kwargs={"slug": self.slug})
+
     @property
     def place(self):
         """Where it happens, in the visitor's language: the venue, else the host hub."""
         return self.local.venue or (self.hub.name if self.hub_id else "")
-
-    def get_absolute_url(self):
-        return reverse("market:edition", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
