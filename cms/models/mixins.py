@@ -1,6 +1,9 @@
 """Fields shared by page types."""
 
+from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -40,6 +43,22 @@ class SeoMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """Page addresses are ASCII (``WAGTAIL_ALLOW_UNICODE_SLUGS = False``): an accented or
+        Arabic slug would be percent-encoded wherever the link is shared. Wagtail's editor
+        writes ASCII slugs from the title; one typed by hand is refused with a suggestion."""
+        super().clean()
+        if self.slug and not self.slug.isascii():
+            suggestion = slugify(anyascii(self.slug)) or "page"
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Use only unaccented letters, digits and hyphens, for example “%(slug)s”."
+                    )
+                    % {"slug": suggestion}
+                }
+            )
 
     def search_text_variants(self):
         """More text for the search index, from the ``page_search_text`` hooks: the site
