@@ -149,3 +149,18 @@ def test_new_page_addresses_are_ascii(client):
     assert response.status_code == 200  # the form comes back with an error
     assert "atelier-lumiere-a-oujda" in response.content.decode()
     assert not NewsPage.objects.filter(slug="atelier-lumière-à-oujda").exists()
+
+
+def test_phone_numbers_read_the_same_international_way_everywhere(client):
+    from core.templatetags.site_tags import phone
+
+    quote_request = QuoteRequestFactory(phone="+212612345678")
+    client.force_login(quote_request.partner.profile.user)
+    with translation.override("fr"):
+        page = text_of(client.get(quote_request.get_creator_url()))
+
+    assert [phone(value) for value in ("+212612345678", "06 12 34 56 78", "0612345678")] == [
+        "+212 6 12 34 56 78"
+    ] * 3
+    assert phone("not a number") == "not a number"
+    assert "+212 6 12 34 56 78" in page
