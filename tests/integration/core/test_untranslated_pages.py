@@ -37,6 +37,11 @@ NAMES = ("Salma Benali", "Amal Haddou", "Tirage", "Reportage")
 
 @pytest.fixture
 def world():
+    return build_world()
+
+
+def build_world():
+    """The data of the scans (this test and tests/browser/core/test_languages_walk.py)."""
     for language, title, text in (
         ("ar", "الصورة والصوت والضوء", "مبدعو جهة الشرق."),
         ("en", "Image, sound and light", "The creators of the Oriental."),
