@@ -42,6 +42,10 @@ def _stored_value(field, instance, add):
     return instance.__dict__.get(field.attname)
 
 
+def _stored_object_value(field, obj):
+    return obj.__dict__.get(field.attname)
+
+
 def _stored_name(value):
     """The msgid of a translated name typed back in a form (the admin shows it translated)."""
     from django.conf import settings
@@ -70,8 +74,10 @@ def translate_workflow_names():
     for model in (Workflow, Task):
         field = model._meta.get_field("name")
         model.name = TranslatedName(field)
-        # Saving writes the stored value, never the reader's translation.
+        # Saving, serialising (dumpdata, backups, fixtures) and forms read the stored
+        # value, never the reader's translation.
         field.pre_save = types.MethodType(_stored_value, field)
+        field.value_from_object = types.MethodType(_stored_object_value, field)
     pre_save.connect(_keep_msgid, dispatch_uid="workflow-names")
 
 

@@ -145,3 +145,14 @@ def test_the_workflow_reads_in_the_editors_language_and_keeps_its_stored_name(cl
     assert "Moderator approval" not in content
     assert arabic == "موافقة المشرفين"
     assert type(workflow).objects.filter(name="Moderator approval").exists()
+
+
+def test_a_dump_of_the_workflows_keeps_their_stored_names():
+    from django.core import serializers
+    from wagtail.models import Task, Workflow
+
+    with translation.override("fr"):
+        dumped = serializers.serialize("json", [*Workflow.objects.all(), *Task.objects.all()])
+
+    assert "Moderator approval" in dumped
+    assert "Validation par la modération" not in dumped
