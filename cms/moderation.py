@@ -10,6 +10,7 @@ import types
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import post_save, pre_save
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext, gettext_noop
 
 WORKFLOW = gettext_noop("Moderator approval")
@@ -21,17 +22,33 @@ COMMUNICATION = "Communication"
 TRANSLATED_NAMES = {WORKFLOW, gettext_noop("Moderators approval")}
 
 
-class TranslatedName(DeferredAttribute):
-    """``Workflow.name`` and ``Task.name``, translated when they are one of ours.
+class ReadName(str):
+    """A stored name that reads in the reader's language.
 
-    Wagtail writes these names straight into its admin and its emails ("Submit to …");
-    the stored value stays the English msgid, so lookups by name keep working."""
+    Its string data stays the stored msgid, so the database, JSON and comparisons see
+    "Moderator approval" (Django's raw saves, fixtures and the test snapshot write it back
+    as it is); printing it (``str``, ``%s``, f-strings, templates) gives the translation."""
+
+    def __str__(self):
+        return gettext(str.__str__(self))
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+    def __html__(self):
+        return escape(str(self))
+
+
+class TranslatedName(DeferredAttribute):
+    """``Workflow.name`` and ``Task.name``, read in the reader's language when they are one
+    of ours: Wagtail writes these names straight into its admin and its emails ("Submit to
+    …"); the stored value stays the English msgid, so lookups by name keep working."""
 
     def __get__(self, instance, cls=None):
         value = super().__get__(instance, cls)
         if instance is None or value not in TRANSLATED_NAMES:
             return value
-        return gettext(value)
+        return ReadName(value)
 
     def __set__(self, instance, value):
         # A data descriptor, so that reads go through ``__get__`` once the value is loaded.

@@ -136,7 +136,7 @@ def test_the_workflow_reads_in_the_editors_language_and_keeps_its_stored_name(cl
     response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
     workflow = article.get_workflow()
     with translation.override("ar"):
-        arabic = workflow.name
+        arabic = f"{workflow.name}"
     workflow.name = "Validation par la modération"  # typed back as the French admin shows it
     workflow.save()
 
