@@ -1,5 +1,6 @@
 """The site's user: one account for clients, creators and staff, signing in by email."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
@@ -11,7 +12,12 @@ class User(AbstractUser):
 
     phone = PhoneNumberField(_("phone number"), blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, blank=True, default=""
+        _("preferred language"),
+        max_length=8,
+        blank=True,
+        default="",
+        # Each language by its own name ("العربية"), on the account page and in its form.
+        choices=settings.LANGUAGES,
     )
 
     class Meta(AbstractUser.Meta):

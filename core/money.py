@@ -2,7 +2,7 @@
 
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_percent
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -30,3 +30,16 @@ def format_money(amount, currency=None, language=None):
         locale=locale,
         currency_digits=True,
     )
+
+
+def format_percentage(value, language=None):
+    """A percentage given in units (``30`` for 30 %) in the visitor's language (Babel)."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    if not number.is_finite():
+        return ""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    locale = settings.MONEY_LOCALES.get(language, language)
+    return format_percent(number / 100, locale=locale, decimal_quantization=False)

@@ -688,6 +688,10 @@ class Seeder:
             site_settings.privacy_page = privacy
             site_settings.footer_text = site_settings.footer_text or pages.FOOTER_TEXT
             site_settings.save()
+        if site_settings.footer_text == pages.FOOTER_TEXT and not site_settings.footer_text_ar:
+            site_settings.footer_text_ar = pages.FOOTER_TEXT_AR
+            site_settings.footer_text_en = pages.FOOTER_TEXT_EN
+            site_settings.save(update_fields=["footer_text_ar", "footer_text_en"])
 
     def ensure_contact(self, home):
         """The contact form page."""

@@ -57,6 +57,47 @@ def _aware(day, hour=10):
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
+CALL_TRANSLATIONS = {
+    PAST_CALL: {
+        "title_ar": "دعوة تكافاشيب لتقديم المشاريع 2026",
+        "title_en": "Takafaship call for projects 2026",
+        "description_ar": (
+            "عمرك بين 18 و30 سنة، تعيش في جهة الشرق وتحمل مشروعًا في الصورة أو الصوت أو "
+            "الضوء؟ ترشح للهاكاثون: يستفيد المشاريع الثلاثون المختارة من مواكبة لمدة خمسة أشهر."
+        ),
+        "description_en": (
+            "Aged 18 to 30, living in the Oriental, with a project in image, sound or light? "
+            "Apply to the hackathon: the 30 projects selected are supported for five months."
+        ),
+    },
+    OPEN_CALL: {
+        "title_ar": "دعوة تكافاشيب لتقديم المشاريع 2027",
+        "title_en": "Takafaship call for projects 2027",
+        "description_ar": (
+            "الفوج الثاني: عمرك بين 18 و30 سنة في فاتح مارس 2027، تعيش في أحد أقاليم الشرق "
+            "الثمانية وتحمل مشروعًا ثقافيًا في الصورة أو الصوت أو الضوء؟ قدّمه مع فريقك (من "
+            "شخص إلى خمسة أشخاص). سيُنظَّم الهاكاثون في وجدة، وسيستفيد ثلاثون مشروعًا من مواكبة "
+            "لمدة خمسة أشهر."
+        ),
+        "description_en": (
+            "Second cohort: aged 18 to 30 on 1 March 2027, living in one of the Oriental's "
+            "eight provinces, with a cultural project in image, sound or light? Present it "
+            "with your team (one to five people). The hackathon takes place in Oujda; thirty "
+            "projects will be supported for five months."
+        ),
+    },
+}
+
+
+def _translate(obj, values):
+    """Fill the Arabic and English fields left empty (older demo databases too)."""
+    missing = {name: value for name, value in values.items() if not getattr(obj, name)}
+    if missing:
+        for name, value in missing.items():
+            setattr(obj, name, value)
+        obj.save(update_fields=list(missing))
+
+
 def _ensure_calls(seeder):
     past, created = Call.objects.get_or_create(
         title=PAST_CALL,
@@ -72,6 +113,7 @@ def _ensure_calls(seeder):
             "programme_starts_on": date(2026, 3, 1),
         },
     )
+    _translate(past, CALL_TRANSLATIONS[PAST_CALL])
     seeder.count("hackathon calls", created)
     now = timezone.now()
     _open, created = Call.objects.get_or_create(
@@ -90,6 +132,7 @@ def _ensure_calls(seeder):
             "programme_starts_on": date(now.year + 1, 3, 1),
         },
     )
+    _translate(_open, CALL_TRANSLATIONS[OPEN_CALL])
     seeder.count("hackathon calls", created)
     return past
 

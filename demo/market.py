@@ -116,10 +116,26 @@ def _edition(seeder):
             ),
         )
         seeder.count("market editions")
+    if not edition.name_ar:
+        edition.name_ar = "لكرفور — الدورة الخامسة"
+        edition.name_en = "L'Karfour — 5th edition"
+        edition.venue_ar = "ساحة مسرح محمد السادس، وجدة"
+        edition.venue_en = "Mohammed VI Theatre esplanade, Oujda"
+        edition.description_ar = (
+            "سوق ثقافة الشباب في جهة الشرق: صور مطبوعة وأشياء مضيئة وحزم صوتية وعروض حية، "
+            "في أروقة المبدعين المواكَبين."
+        )
+        edition.description_en = (
+            "The Oriental's youth culture market: prints, light objects, sound packs and "
+            "demonstrations on the stands of the supported creators."
+        )
+        edition.save()
     if not MarketEdition.objects.filter(slug="lkarfour-4").exists():
         MarketEdition.objects.create(
             slug="lkarfour-4",
             name="L'Karfour — 4e édition",
+            name_ar="لكرفور — الدورة الرابعة",
+            name_en="L'Karfour — 4th edition",
             starts_on=today - timedelta(days=365),
             ends_on=today - timedelta(days=363),
             venue=hub.name if hub else "Oujda",

@@ -1902,3 +1902,7 @@ FOOTER_TEXT = (
     "Takafaship est porté par une association culturelle d'Oujda, avec le soutien de ses "
     "partenaires."
 )
+FOOTER_TEXT_AR = "يحمل برنامج تكافاشيب جمعية ثقافية من وجدة، بدعم من شركائها."
+FOOTER_TEXT_EN = (
+    "Takafaship is run by a cultural association from Oujda, with its partners' support."
+)

@@ -73,3 +73,30 @@ def send_outcome(application, *, invite_user=None):
             send_mail(_subject(status), body, None, [fresh.email])
 
     transaction.on_commit(send)
+
+
+def send_received(application):
+    """Confirm to the applicant that the application arrived (after commit), in the language
+    it was written in: the project, the team, until when it can be changed, and its link."""
+    pk = application.pk
+
+    def send():
+        from .models import Application
+
+        fresh = (
+            Application.objects.select_related("call", "applicant")
+            .prefetch_related("members")
+            .get(pk=pk)
+        )
+        with translation.override(language_of(fresh)):
+            context = {
+                "application": fresh,
+                "site_url": site_url(),
+                "application_url": site_url() + reverse("hackathon:application", args=[pk]),
+            }
+            body = render_to_string("hackathon/email/received.txt", context)
+            send_mail(
+                _("Takafaship hackathon: your application is received"), body, None, [fresh.email]
+            )
+
+    transaction.on_commit(send)

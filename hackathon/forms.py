@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Discipline
@@ -105,7 +106,7 @@ class TeamMemberForm(forms.ModelForm):
                 params={
                     "min": MIN_AGE,
                     "max": MAX_AGE,
-                    "start": start.strftime("%Y-%m-%d"),
+                    "start": formats.date_format(start, "DATE_FORMAT"),
                     "earliest": earliest,
                     "latest": latest,
                     "year": year,

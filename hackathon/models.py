@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.i18n import LocalizedMixin
 from core.uploads import private_storage, validate_document
 
 MIN_AGE = 18
@@ -41,13 +42,20 @@ class CallQuerySet(models.QuerySet):
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
 
 
-class Call(models.Model):
-    """A call for hackathon applications."""
+class Call(LocalizedMixin, models.Model):
+    """A call for hackathon applications (title and description in the three languages;
+    ``call.local.title`` is the visitor's)."""
 
-    title = models.CharField(_("title"), max_length=160)
+    title = models.CharField(_("title (French)"), max_length=160)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=160, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=160, blank=True)
     description = models.TextField(
-        _("description"), blank=True, help_text=_("Who may apply, how, and what happens next.")
+        _("description (French)"),
+        blank=True,
+        help_text=_("Who may apply, how, and what happens next."),
     )
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(
         _("closes"), help_text=_("Applicants may edit their application until this moment.")
@@ -67,7 +75,7 @@ class Call(models.Model):
         verbose_name_plural = _("calls for applications")
 
     def __str__(self):
-        return self.title
+        return self.local.title
 
     @property
     def cohort_year(self):

@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.ratelimit import check, too_many_requests
 from core.uploads import private_file_response
 
+from . import emails
 from .forms import HONEYPOT, ApplicationForm, AttachmentFormSet, TeamFormSet
 from .models import MAX_AGE, MAX_TEAM, MIN_AGE, Application, Call
 
@@ -109,8 +110,13 @@ def apply(request):
             messages.success(
                 request,
                 _("Your application has been sent. You can change it until %(date)s.")
-                % {"date": timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M")},
+                % {
+                    "date": formats.date_format(
+                        timezone.localtime(call.closes_at), "DATETIME_FORMAT"
+                    )
+                },
             )
+            emails.send_received(application)
             return redirect("hackathon:application", pk=application.pk)
         status = 400
     else:

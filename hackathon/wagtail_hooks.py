@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.i18n import translated_panels
+
 from . import admin_views
 from .models import Accompaniment, Call
 
@@ -66,7 +68,9 @@ class CallViewSet(SnippetViewSet):
     list_display = ["title", "opens_at", "closes_at", "programme_starts_on"]
     panels = [
         FieldPanel("title"),
+        FieldRowPanel(translated_panels("title", FieldPanel)),
         FieldPanel("description"),
+        *translated_panels("description", FieldPanel),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldRowPanel([FieldPanel("programme_starts_on"), FieldPanel("hackathon_on")]),
     ]

@@ -117,6 +117,7 @@ class ProductDocument(SearchDocument):
     product_type = Keyword()
     price = Float()
     karfour = Boolean()
+    creator = Keyword(index=False)
 
     class Index:
         name = index_name("products")
@@ -143,5 +144,6 @@ class ProductDocument(SearchDocument):
             price=float(min(prices)) if prices else None,
             karfour=product.available_at_karfour,
             url=product.get_absolute_url(),
+            creator=records[0].partner.name if records else "",
             suggest={"input": [product.title]},
         )

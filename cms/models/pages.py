@@ -95,7 +95,10 @@ class HomePage(SeoMixin, Page):
     FEATURED_PRODUCTS = 8
     FEATURED_PROFILES = 4
 
-    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+    search_fields = SeoMixin.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -155,7 +158,7 @@ class StandardPage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
@@ -198,7 +201,7 @@ class SectorPage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
@@ -319,7 +322,7 @@ class NewsPage(SeoMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
@@ -431,7 +434,7 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("venue"),
         index.SearchField("body"),

@@ -45,7 +45,7 @@ class ProgrammePage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("eligibility"),
         index.SearchField("body"),
@@ -146,7 +146,7 @@ class HubPage(SeoMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SeoMixin.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("address"),
         index.SearchField("body"),

@@ -316,6 +316,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
+# One date format per context and language (config/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 # Babel locale used to format money and numbers for each interface language.
 MONEY_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en"}
 PHONENUMBER_DEFAULT_REGION = "MA"
@@ -429,6 +431,10 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's sign-in form with a translated password label (accounts/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
+# New page addresses in ASCII: "atelier-lumiere-a-oujda", never a percent-encoded accent.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 
 # --------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import logging
 
+import phonenumbers
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -98,6 +99,22 @@ def whatsapp_url(number):
     value = getattr(number, "as_e164", None) or str(number)
     digits = "".join(ch for ch in value if ch.isdigit())
     return f"https://wa.me/{digits}" if digits else ""
+
+
+@register.filter
+def phone(number):
+    """One display of a phone number everywhere (pages, receipts, emails): the international
+    format, ``+212 6 12 34 56 78``, readable from abroad and in a right-to-left page (wrap
+    it in ``dir="ltr"``). A number that cannot be read is shown as typed."""
+    if not number:
+        return ""
+    try:
+        parsed = phonenumbers.parse(str(number), settings.PHONENUMBER_DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return str(number)
+    if not phonenumbers.is_possible_number(parsed):
+        return str(number)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 @register.filter

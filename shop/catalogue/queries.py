@@ -6,7 +6,17 @@ is needed and the database can walk the product table in index order (newest fir
 stop after one page, which keeps the catalogue fast at 10,000 products.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 
 from shop.partner.models import StockRecord
 
@@ -47,6 +57,24 @@ def public_products(prefetch=True):
     if prefetch:
         queryset = queryset.prefetch_related("categories", *card_prefetch())
     return queryset
+
+
+def with_availability(queryset):
+    """Annotate ``available``: a visitor can order it now (a service or digital product, or
+    a physical one with units left that are not allocated to orders, from a shop that is
+    not on vacation). Listings put what cannot be bought after what can."""
+    in_stock = (
+        _records(partner__is_active=True, partner__on_vacation=False)
+        .annotate(net=F("num_in_stock") - Coalesce("num_allocated", 0))
+        .filter(net__gt=0)
+    )
+    open_shop = _records(partner__is_active=True, partner__on_vacation=False)
+    return queryset.annotate(
+        available=ExpressionWrapper(
+            (Q(product_class__track_stock=False) & Exists(open_shop)) | Exists(in_stock),
+            output_field=BooleanField(),
+        )
+    )
 
 
 def with_min_price(queryset):

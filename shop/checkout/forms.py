@@ -3,13 +3,21 @@ payment method."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.checkout.forms import GatewayForm  # noqa: F401  (Oscar's, unchanged)
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 
 from core.money import format_money
 from core.widgets import MoroccanPhoneField
 from directory.models import Province
 from shop.order import payment_methods
 from shop.order.delivery_plan import PlanError, build_plan
+
+
+class GatewayForm(OscarGatewayForm):
+    """Oscar's first step, with a label for its choice (Django would print "Options")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["options"].label = _("How do you want to order?")
 
 
 class DetailsForm(forms.Form):

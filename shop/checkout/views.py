@@ -28,6 +28,20 @@ from .session import CheckoutSessionMixin
 IndexView = oscar_views.IndexView
 
 
+def _known_phone(user):
+    """The phone a signed-in client gave last: the account's, else their last order's or
+    quote request's."""
+    if getattr(user, "phone", ""):
+        return user.phone
+    last_order = (
+        Order.objects.filter(user=user).exclude(contact_phone="").order_by("-date_placed").first()
+    )
+    if last_order is not None:
+        return last_order.contact_phone
+    last_request = user.quote_requests.exclude(phone="").order_by("-pk").first()
+    return last_request.phone if last_request is not None else ""
+
+
 class ShippingAddressView(CheckoutSessionMixin, generic.FormView):
     """The details step: contact, how each creator's items reach the client, address."""
 
@@ -57,7 +71,7 @@ class ShippingAddressView(CheckoutSessionMixin, generic.FormView):
         if user.is_authenticated:
             initial["first_name"] = initial["first_name"] or user.first_name
             initial["last_name"] = initial["last_name"] or user.last_name
-            initial["phone"] = initial["phone"] or getattr(user, "phone", "") or None
+            initial["phone"] = initial["phone"] or _known_phone(user) or None
         return initial
 
     def get_context_data(self, **kwargs):

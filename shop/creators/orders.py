@@ -39,7 +39,12 @@ class PartMixin(CreatorMixin):
     def get_part(self):
         return get_object_or_404(
             self.own_parts().select_related(
-                "order", "order__user", "order__shipping_address", "province", "pickup_hub"
+                "order",
+                "order__user",
+                "order__shipping_address",
+                "province",
+                "pickup_hub",
+                "stand_edition",
             ),
             pk=self.kwargs["pk"],
         )

@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Avg, Count, Prefetch
+from django.db.models import Avg, Count, F, Prefetch
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -88,11 +89,16 @@ class SummaryView(CreatorMixin, TemplateView):
             "products": products.count(),
             "hidden": products.filter(is_public=False).count(),
             "staff_hidden": products.filter(staff_hidden_at__isnull=False).count(),
-            "low_stock": StockRecord.objects.filter(
+            # What buyers can still order: units in stock minus units allocated to orders.
+            "low_stock": StockRecord.objects.annotate(
+                net=F("num_in_stock") - Coalesce("num_allocated", 0)
+            )
+            .filter(
                 partner=self.partner,
                 product__product_class__track_stock=True,
-                num_in_stock__lte=LOW_STOCK,
-            ).count(),
+                net__lte=LOW_STOCK,
+            )
+            .count(),
         }
         context["counts"] = counts
         context["stats"] = self.get_stats(counts)

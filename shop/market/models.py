@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import LocalizedMixin
+
 
 class MarketEditionQuerySet(models.QuerySet):
     def running_on(self, day):
@@ -18,14 +20,19 @@ class MarketEditionQuerySet(models.QuerySet):
         return self.filter(ends_on__lt=day).order_by("-starts_on", "-pk")
 
 
-class MarketEdition(models.Model):
-    """One edition of L'Karfour: its dates, venue and the hub that hosts it."""
+class MarketEdition(LocalizedMixin, models.Model):
+    """One edition of L'Karfour: its dates, venue and the hub that hosts it (name, venue and
+    description in the three languages; ``edition.local.name`` is the visitor's)."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name (French)"), max_length=200)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
-    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    venue = models.CharField(_("venue (French)"), max_length=300, blank=True)
+    venue_ar = models.CharField(_("venue (Arabic)"), max_length=300, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
     hub = models.ForeignKey(
         "directory.Profile",
         on_delete=models.SET_NULL,
@@ -35,7 +42,9 @@ class MarketEdition(models.Model):
         limit_choices_to={"kind": "hub"},
         verbose_name=_("hub"),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description (French)"), blank=True)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
 
     objects = MarketEditionQuerySet.as_manager()
 
@@ -46,10 +55,15 @@ class MarketEdition(models.Model):
         indexes = [models.Index(fields=["starts_on", "ends_on"], name="market_edition_dates_idx")]
 
     def __str__(self):
-        return self.name
+        return self.local.name
 
     def get_absolute_url(self):
         return reverse("market:edition", kwargs={"slug": self.slug})
+
+    @property
+    def place(self):
+        """Where it happens, in the visitor's language: the venue, else the host hub."""
+        return self.local.venue or (self.hub.name if self.hub_id else "")
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

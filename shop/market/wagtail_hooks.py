@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.i18n import translated_panels
+
 from .models import MarketEdition, Stand
 
 
@@ -16,11 +18,14 @@ class MarketEditionViewSet(SnippetViewSet):
     search_fields = ["name", "venue"]
     panels = [
         FieldPanel("name"),
+        FieldRowPanel(translated_panels("name", FieldPanel)),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("venue"),
+        FieldRowPanel(translated_panels("venue", FieldPanel)),
         FieldPanel("hub"),
         FieldPanel("description"),
+        *translated_panels("description", FieldPanel),
     ]
 
 

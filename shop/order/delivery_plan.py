@@ -74,6 +74,7 @@ class PartPlan:
     fee: Decimal = ZERO
     pickup_hub: object = None
     stand_number: str = ""
+    stand_edition: object = None
     province: object = None
     lines: list = field(default_factory=list)
 
@@ -94,12 +95,12 @@ def _line_total(line):
 
 
 def _current_stands(partner_ids):
-    """{partner id: stand number} at the running L'Karfour edition (H4's market app)."""
+    """{partner id: stand} at the running L'Karfour edition."""
     edition = MarketEdition.current()
     if edition is None:
         return {}
     stands = Stand.objects.filter(edition=edition, partner_id__in=partner_ids)
-    return {stand.partner_id: stand.number for stand in stands}
+    return {stand.partner_id: stand for stand in stands.select_related("edition")}
 
 
 def _delivery_fees(partner_ids):
@@ -134,7 +135,8 @@ def _kind(line):
     return getattr(product_class, "slug", "")
 
 
-def _options(group, stand_number, fees):
+def _options(group, stand, fees):
+    stand_number = stand.number if stand else ""
     kinds = {_kind(line) for line in group.lines}
     partner = group.partner
     if "physical" not in kinds:
@@ -151,7 +153,8 @@ def _options(group, stand_number, fees):
             Option(
                 Fulfilment.STAND_PICKUP,
                 Fulfilment.STAND_PICKUP.label,
-                _("Stand %(number)s") % {"number": stand_number},
+                _("Stand %(number)s, %(edition)s")
+                % {"number": stand_number, "edition": stand.edition},
             )
         )
     if fees:
@@ -167,6 +170,7 @@ def _options(group, stand_number, fees):
         options.append(Option(Fulfilment.ARRANGED, Fulfilment.ARRANGED.label))
     for option in options:
         option.stand_number = stand_number or ""
+        option.stand_edition = stand.edition if stand else None
     return options
 
 
@@ -199,6 +203,7 @@ def build_plan(groups, choices, province=None):
             plan.pickup_hub = group.partner.pickup_hub
         elif code == Fulfilment.STAND_PICKUP:
             plan.stand_number = option.stand_number
+            plan.stand_edition = option.stand_edition
         elif code == Fulfilment.DELIVERY:
             if province is None or province.pk not in option.fees:
                 raise PlanError(

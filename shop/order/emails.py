@@ -49,7 +49,7 @@ def _client(order):
 
 def send_order_placed(order, language=None):
     language = _language(order.user, language)
-    parts = list(order.parts.select_related("partner", "pickup_hub", "province"))
+    parts = list(order.parts.select_related("partner", "pickup_hub", "province", "stand_edition"))
     lines = list(order.lines.all())
     with translation.override(language):
         context = {

@@ -101,6 +101,15 @@ class OrderPart(models.Model):
         verbose_name=_("pickup hub"),
     )
     stand_number = models.CharField(_("stand"), max_length=32, blank=True)
+    stand_edition = models.ForeignKey(
+        "market.MarketEdition",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("L'Karfour edition"),
+        help_text=_("The market where the stand is: its dates and place go on the receipt."),
+    )
     province = models.ForeignKey(
         "directory.Province",
         on_delete=models.SET_NULL,

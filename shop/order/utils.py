@@ -79,6 +79,7 @@ class OrderCreator(oscar_utils.OrderCreator):
                     fulfilment=plan.fulfilment,
                     pickup_hub=plan.pickup_hub,
                     stand_number=plan.stand_number,
+                    stand_edition=plan.stand_edition,
                     province=plan.province,
                     subtotal=plan.subtotal,
                     delivery_fee=plan.fee,

@@ -8,6 +8,8 @@ from django.contrib.auth import authenticate, get_user_model, password_validatio
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import validate_document
@@ -24,6 +26,15 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+_attachments_help = lazy(
+    lambda: (
+        gettext("Pictures (JPEG, PNG, WebP) or PDF, 10 MB each at most, %(n)s files at most.")
+        % {"n": MAX_FILES}
+    ),
+    str,
+)
+
+
 class AttachmentsField(forms.FileField):
     """Several files, each a PDF or a picture under the size limit (``validate_document``)."""
 
@@ -32,11 +43,8 @@ class AttachmentsField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Attachments"))
-        kwargs.setdefault(
-            "help_text",
-            _("Pictures (JPEG, PNG, WebP) or PDF, 10 MB each at most, %(n)s files at most.")
-            % {"n": MAX_FILES},
-        )
+        # Lazy: the field is built once, when the form class is defined, in no one's language.
+        kwargs.setdefault("help_text", _attachments_help())
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("accept", "application/pdf,image/jpeg,image/png,image/webp")
 

@@ -4,6 +4,8 @@ Every view looks the request up among those the signed-in user may see (``servic
 client, as a user of its shop, or as staff (read only). Another user's ids answer 404.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -11,6 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -223,6 +226,16 @@ class CreatorDetailView(CreatorMixin, DetailMixin, TemplateView):
         return self.render_to_response(self.get_context_data())
 
 
+def _revised_validity(version):
+    """A revision keeps the previous version's "valid until" while it is still ahead;
+    past it, the same length of validity counted from today."""
+    today = timezone.localdate()
+    if version.valid_until >= today:
+        return version.valid_until
+    sent_on = timezone.localdate(version.created_at)
+    return today + max(version.valid_until - sent_on, timedelta(days=1))
+
+
 class QuoteFormView(CreatorMixin, TemplateView):
     """Send a quote, or a revision (a new version); refused after acceptance."""
 
@@ -245,7 +258,11 @@ class QuoteFormView(CreatorMixin, TemplateView):
                 {"label": line.label, "quantity": line.quantity, "unit_price": line.unit_price}
                 for line in latest.lines.all()
             ]
-            initial = {"deposit_percent": latest.deposit_percent, "terms": latest.terms}
+            initial = {
+                "deposit_percent": latest.deposit_percent,
+                "terms": latest.terms,
+                "valid_until": _revised_validity(latest),
+            }
         return (
             quote_request,
             QuoteForm(data, initial=initial),

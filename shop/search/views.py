@@ -5,6 +5,7 @@ nothing without a search server (Oscar issue #4366). These replace them with pla
 Oscar's class loader picks them up because this app forks ``search``.
 """
 
+from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,12 @@ from django.views.generic import ListView
 
 from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 from shop.catalogue.models import Category
-from shop.catalogue.queries import filter_products, public_products, with_min_price
+from shop.catalogue.queries import (
+    filter_products,
+    public_products,
+    with_availability,
+    with_min_price,
+)
 
 from .forms import BrowseForm
 
@@ -47,7 +53,8 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
         if (data.get("sort_by") or "").startswith("price"):
             queryset = with_min_price(queryset)
         ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
-        return queryset.order_by(*ordering)
+        # Whatever the order asked, what can be bought now comes first, sold-out after.
+        return with_availability(queryset).order_by(F("available").desc(), *ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -67,10 +67,10 @@ from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, Search
 WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2}
 
 _PG_FOLD = (
-    "regexp_replace(' ' || regexp_replace(regexp_replace(translate(lower(unaccent("
-    "COALESCE(%(expressions)s, ''))), 'أإآٱةىؤئ', 'ااااهيوي'), "
-    "'[\u064b-\u065f\u0670\u0640]', '', 'g'), '[[:space:][:punct:]]+', ' ', 'g') || ' ', "
-    "' ال(..)', ' \\1', 'g')"
+    "regexp_replace(' ' || regexp_replace(regexp_replace(regexp_replace(translate(lower("
+    "unaccent(COALESCE(%(expressions)s, ''))), 'أإآٱةىؤئ', 'ااااهيوي'), "
+    "'[\u064b-\u065f\u0670\u0640]', '', 'g'), '(\\w+)[''’ʼ](\\w+)', '\\1\\2 \\1 \\2', 'g'), "
+    "'[[:space:][:punct:]]+', ' ', 'g') || ' ', ' ال(..)', ' \\1', 'g')"
 )
 
 
@@ -512,20 +512,28 @@ class DatabaseBackend(SearchBackend):
             .only("name", "slug")
             .order_by("name")[:limit]
         ]
-        products = [
-            {
-                "title": title,
-                "url": reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk}),
-                "type": "product",
-            }
-            for pk, title, slug in matching(
+        # A product title many creators share shows once per creator, with the creator.
+        products, seen = [], set()
+        rows = (
+            matching(
                 Product.objects.browsable().filter(stockrecords__partner__is_active=True),
                 "title",
             )
-            .distinct()
-            .order_by("title")
-            .values_list("pk", "title", "slug")[:limit]
-        ]
+            .order_by("title", "stockrecords__partner__name", "pk")
+            .values_list("pk", "title", "slug", "stockrecords__partner__name")[: limit * 4]
+        )
+        for pk, title, slug, creator in rows:
+            if (title, creator) in seen or len(products) == limit:
+                continue
+            seen.add((title, creator))
+            products.append(
+                {
+                    "title": title,
+                    "creator": creator,
+                    "url": reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk}),
+                    "type": "product",
+                }
+            )
         pages = [
             {"title": page.title, "url": page.get_url(), "type": "page"}
             for page in matching(

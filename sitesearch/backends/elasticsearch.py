@@ -186,7 +186,7 @@ class ElasticsearchBackend(SearchBackend):
         get_client()
         search = Search(
             using=CONNECTION, index=[ProfileDocument.Index.name, ProductDocument.Index.name]
-        ).source(["title", "url"])
+        ).source(["title", "url", "creator"])
         search = search.suggest(
             "titles",
             prefix,
@@ -202,16 +202,18 @@ class ElasticsearchBackend(SearchBackend):
         except FAILURES as error:
             raise SearchUnavailable(str(error)) from error
         options = response.suggest.titles[0].options if response.suggest else []
-        return [
-            {
+        results = []
+        for option in options[:limit]:
+            is_profile = option._index.startswith(ProfileDocument.Index.name)
+            item = {
                 "title": option._source.title,
                 "url": option._source.url,
-                "type": "profile"
-                if option._index.startswith(ProfileDocument.Index.name)
-                else "product",
+                "type": "profile" if is_profile else "product",
             }
-            for option in options[:limit]
-        ]
+            if not is_profile:
+                item["creator"] = getattr(option._source, "creator", "") or ""
+            results.append(item)
+        return results
 
 
 def _in_order(queryset, ids):

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from cms.models import EventPage, NewsPage, SectorPage
 
+from ..text import fold
 from .base import FacetValue
 
 MAX_MATCHES = 1000
@@ -70,8 +71,10 @@ def search_pages(group, query, filters, taxonomy, *, backend="default"):
     # SQLite's full-text syntax fails on an unbalanced double quote ("unterminated string"):
     # quotes add nothing to a plain-text search, so they are dropped (found by fuzzing).
     query = query.replace('"', " ")
-    if query.strip():
-        matches = list(pages.search(query, backend=backend)[:MAX_MATCHES])
+    # Folded like the pages' folded text (sitesearch/wagtail_hooks.py): «اضاءة» finds «إضاءة».
+    folded = fold(query).strip()
+    if folded:
+        matches = list(pages.search(folded, backend=backend)[:MAX_MATCHES])
     else:
         matches = list(pages.filter(depth__gt=2).order_by("-first_published_at")[:MAX_MATCHES])
     group.total = len(matches)

@@ -9,6 +9,8 @@
     var wrap = element.closest("[data-map-wrap]");
     if (wrap) wrap.hidden = false;
     var map = L.map(element, { scrollWheelZoom: false });
+    // Leaflet's own credit carries an English tooltip; keep the credit, in no language.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     // The Oriental region (Saïdia to Figuig).
     var region = L.latLngBounds([31.2, -4.1], [35.35, -1.0]);
     map.fitBounds(region);

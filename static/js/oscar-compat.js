@@ -27,4 +27,17 @@
       $("#messages").append(alert);
     };
   }
+  // Oscar's basket page re-renders only its content after an AJAX update: take the
+  // header's basket count from the fresh content too, so it never stays stale.
+  if (window.oscar && window.oscar.basket && window.oscar.basket.submitFormSuccess) {
+    var rendered = window.oscar.basket.submitFormSuccess;
+    window.oscar.basket.submitFormSuccess = function (data) {
+      rendered.apply(this, arguments);
+      var fresh = document.getElementById("basket-count-update");
+      var count = document.getElementById("header-basket-count");
+      if (fresh && count) {
+        count.innerHTML = fresh.innerHTML;
+      }
+    };
+  }
 })();

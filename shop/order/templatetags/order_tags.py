@@ -39,3 +39,15 @@ def receipt_form():
 def creator_parts(basket):
     """The basket's lines grouped by creator, with each creator's subtotal."""
     return basket_groups(basket)
+
+
+@register.simple_tag
+def unavailable_lines(basket):
+    """The basket's lines that cannot be bought in their quantity now (checkout refuses
+    them): the basket page then explains instead of offering checkout."""
+    blocked = []
+    for line in basket.all_lines():
+        permitted, _reason = line.purchase_info.availability.is_purchase_permitted(line.quantity)
+        if not permitted:
+            blocked.append(line)
+    return blocked

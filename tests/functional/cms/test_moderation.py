@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.users.models import UserProfile
 
 from tests.factories import UserFactory, event_index, news_index, news_page
 
@@ -45,7 +46,8 @@ def _news_form(page, **changes):
 def test_the_news_and_event_indexes_require_moderator_approval():
     for index in (news_index(), event_index()):
         workflow = index.get_workflow()
-        assert workflow.name == "Moderator approval"
+        with translation.override("en"):
+            assert workflow.name == "Moderator approval"
         (task,) = workflow.tasks.all()
         assert list(task.specific.groups.values_list("name", flat=True)) == ["Moderators"]
 
@@ -123,3 +125,34 @@ def test_a_scheduled_article_is_not_live_until_its_go_live_time(client):
 
     assert Page.objects.get(pk=article.pk).live
     assert "Annonce programmée" in client.get("/fr/actualites/").content.decode()
+
+
+def test_the_workflow_reads_in_the_editors_language_and_keeps_its_stored_name(client):
+    article = news_page(title="Brouillon", live=False)
+    member = _member_of("Communication")
+    UserProfile.objects.update_or_create(user=member, defaults={"preferred_language": "fr"})
+    client.force_login(member)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    workflow = article.get_workflow()
+    with translation.override("ar"):
+        arabic = f"{workflow.name}"
+    workflow.name = "Validation par la modération"  # typed back as the French admin shows it
+    workflow.save()
+
+    content = response.content.decode()
+    assert "Soumettre à Validation par la modération" in content
+    assert "Moderator approval" not in content
+    assert arabic == "موافقة المشرفين"
+    assert type(workflow).objects.filter(name="Moderator approval").exists()
+
+
+def test_a_dump_of_the_workflows_keeps_their_stored_names():
+    from django.core import serializers
+    from wagtail.models import Task, Workflow
+
+    with translation.override("fr"):
+        dumped = serializers.serialize("json", [*Workflow.objects.all(), *Task.objects.all()])
+
+    assert "Moderator approval" in dumped
+    assert "Validation par la modération" not in dumped

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
 from shop.order.models import Line, Order, OrderPart, ShippingAddress
 from shop.partner.models import StockRecord
@@ -430,3 +430,45 @@ def test_digital_items_are_delivered_digitally(client, salma, django_capture_on_
     order = Order.objects.get()
     assert order.parts.get().fulfilment == "digital"
     assert order.shipping_address is None
+
+
+def test_a_stand_pickup_says_the_markets_dates_and_place_on_thank_you_receipt_and_email(
+    client, salma, print_a, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from shop.market.models import MarketEdition, Stand
+
+    today = timezone.localdate()
+    edition = MarketEdition.objects.create(
+        name="L'Karfour 5",
+        slug="karfour-5",
+        starts_on=today - datetime.timedelta(days=1),
+        ends_on=today + datetime.timedelta(days=1),
+        venue="Esplanade du théâtre, Oujda",
+    )
+    Stand.objects.create(edition=edition, partner=salma, number="14")
+    fill_basket(client, print_a)
+    guest_details(client)
+    data = {
+        "first_name": "Nadia",
+        "last_name": "Amrani",
+        "phone": "06 12 34 56 78",
+        f"fulfilment_{salma.pk}": "stand_pickup",
+    }
+    client.post(url("checkout:shipping-address"), data)
+    client.post(url("checkout:payment-method"), {"method": "cash"})
+    with translation.override("fr"):
+        start = formats.date_format(edition.starts_on, "DATE_FORMAT")
+        end = formats.date_format(edition.ends_on, "DATE_FORMAT")
+    expected = f"stand 14 à L'Karfour 5, du {start} au {end}, Esplanade du théâtre, Oujda"
+
+    response = place(client, django_capture_on_commit_callbacks)
+    order = Order.objects.get()
+    thank_you = text_of(client.get(response.url, follow=True))
+
+    assert order.parts.get().stand_edition == edition
+    assert expected in thank_you
+    assert expected in mail.outbox[0].body

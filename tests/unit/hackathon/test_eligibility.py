@@ -43,7 +43,7 @@ def test_members_just_outside_the_ages_are_refused_with_the_reason(year, age):
         ) % {
             "min": 18,
             "max": 30,
-            "start": "2026-03-01",
+            "start": "1 mars 2026",  # the reader's date format, not ISO
             "earliest": 1996,
             "latest": 2008,
             "year": year,
