@@ -13,7 +13,6 @@ from functools import partial
 
 import phonenumbers
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 
+from accounts import roles
 from accounts.models import User
 from cms import moderation
 from cms.models import (
@@ -97,10 +97,6 @@ def _round_price(rng, low, high):
 # --------------------------------------------------------------------------------------
 # Accounts and groups
 # --------------------------------------------------------------------------------------
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 class Seeder:
     """Loads the demo content step by step; ``run()`` returns what it created, by kind."""
 
@@ -182,41 +178,11 @@ class Seeder:
         self.provinces = {p.slug: p for p in Province.objects.all()}
 
     def ensure_groups(self):
-        access_admin = _permission("wagtailadmin", "access_admin")
-        submit_translation = Permission.objects.filter(
-            content_type__app_label="simple_translation", codename="submit_translation"
-        ).first()
-        self.groups = {}
-        for name in ("Editors", "Moderators"):
-            group, created = Group.objects.get_or_create(name=name)
-            self.count("groups", created)
-            wanted = [access_admin] + ([submit_translation] if submit_translation else [])
-            group.permissions.add(*wanted)
-            self.groups[name] = group
-
-        # Created by cms migration 0004: write and submit news and events, never publish.
-        self.groups["Communication"], _ = Group.objects.get_or_create(name="Communication")
-
-        staff, created = Group.objects.get_or_create(name=data.PROGRAMME_STAFF_GROUP)
-        self.count("groups", created)
-        staff.permissions.add(
-            access_admin,
-            *Permission.objects.filter(
-                content_type__app_label="directory",
-                codename__in=["view_profile", "change_profile"],
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="order", codename__regex=r"^(view|change)_"
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="quotes", codename__startswith="view_"
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="catalogue", codename="hide_product"
-            ),
-        )
-        self.groups["staff"] = staff
-        self.dashboard_access = _permission("partner", "dashboard_access")
+        """The staff groups, with the permissions of their roles (``accounts.roles``, the
+        only place that grants permissions; ``migrate`` applies it too)."""
+        roles.apply_roles()
+        self.groups = {name: roles.group(name) for name in roles.ROLES}
+        self.groups["staff"] = self.groups[roles.PROGRAMME_STAFF]
 
     def _user(self, email, first, last, *, staff=False, superuser=False, phone=""):
         user, created = User.objects.get_or_create(
@@ -247,7 +213,11 @@ class Seeder:
                 staff=role in ("comms", "moderator", "staff"),
                 superuser=role == "admin",
             )
-            group = {"comms": "Communication", "moderator": "Moderators", "staff": "staff"}
+            group = {
+                "comms": roles.COMMUNICATION,
+                "moderator": roles.MODERATORS,
+                "staff": roles.PROGRAMME_STAFF,
+            }
             if role in group:
                 user.groups.add(self.groups[group[role]])
 
@@ -305,7 +275,6 @@ class Seeder:
             province, lat, lng = self._place(key, item["city"], item.get("itinerant", False))
 
             user = self._user(email, item["first"], item["last"], phone=whatsapp)
-            user.user_permissions.add(self.dashboard_access)
             profile, created = Profile.objects.get_or_create(
                 slug=key,
                 defaults={

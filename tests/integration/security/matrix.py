@@ -41,7 +41,7 @@ DJANGO_ADMIN_LOGIN = "django-admin-login"
 DASHBOARD_LOGIN = "dashboard-login"
 REDIRECT = "redirect"
 
-STAFF = ("comms", "moderator", "staff", "superuser")
+STAFF = ("comms", "moderator", "staff", "juror", "superuser")
 CREATORS = ("creator_a", "creator_b")
 SIGNED_IN = tuple(role for role in ROLES if role != "anonymous")
 
@@ -152,11 +152,13 @@ _CREATOR_POST_ONLY = only(CREATORS, 405, others=403)
 _STRIPE_ON = {"STRIPE_SECRET_KEY": "sk_test_matrix", "STRIPE_PUBLISHABLE_KEY": "pk_test_matrix"}
 # The payouts ledger's exports: programme staff (payouts.view_earning); other staff are sent
 # back to the admin's home page (Wagtail's answer to a permission denied).
-_LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT}
+_LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT, "juror": REDIRECT}
 # The hackathon's applications (young people's personal data), decisions and indicators:
 # programme staff, who hold hackathon.view_application / decide_application /
-# view_indicators (demo/hackathon.py); other staff are sent back to the admin's home.
+# view_indicators (accounts/roles.py); other staff are sent back to the admin's home. The
+# jury reads and scores the applications, never the indicators.
 _HACKATHON_STAFF = _LEDGER
+_APPLICATIONS = {**_LEDGER, "juror": 200}
 _PROGRAMME_STAFF = _LEDGER
 # Django admin: superuser only in practice; staff see an empty index.
 _DJANGO_ADMIN = only(STAFF, 200, others=DJANGO_ADMIN_LOGIN, anonymous=DJANGO_ADMIN_LOGIN)
@@ -224,7 +226,7 @@ TABLE = {
     ),
     "admin:*": Row(None, sample="admin:index", reason="Django admin: staff, per-model perms"),
     # ---- Oscar dashboard (staff; creators use their own creator space) ------------------
-    "dashboard:index": Row(only((*STAFF, *CREATORS), 200, others=403, anonymous=DASHBOARD_LOGIN)),
+    "dashboard:index": Row(only(STAFF, 200, others=403, anonymous=DASHBOARD_LOGIN)),
     "dashboard:*": Row(None, sample="dashboard:index", reason="Oscar dashboard"),
     # ---- shop: catalogue, basket, checkout -------------------------------------------------
     "home": Row(everyone(REDIRECT), reason="/shop/ → the catalogue"),
@@ -404,13 +406,13 @@ TABLE = {
     "hackathon:application": Row(_CLIENT_A_ONLY, kwargs=_obj(pk="application")),
     "hackathon:application-edit": Row(_CLIENT_A_ONLY, kwargs=_obj(pk="application")),
     "hackathon:attachment": Row(_CLIENT_A_ONLY, kwargs=_hackathon_attachment),
-    "hackathon_admin:list": Row(_HACKATHON_STAFF),
+    "hackathon_admin:list": Row(_APPLICATIONS),
     "hackathon_admin:detail": Row(
-        _HACKATHON_STAFF,
+        _APPLICATIONS,
         kwargs=_obj(pk="application"),
     ),
     "hackathon_admin:attachment": Row(
-        _HACKATHON_STAFF,
+        _APPLICATIONS,
         kwargs=_hackathon_attachment,
     ),
     "hackathon_admin:indicators": Row(_HACKATHON_STAFF),
