@@ -148,6 +148,8 @@ MIDDLEWARE = [
     "core.security.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The Django admin and Oscar's dashboard: superusers only (staff use the Wagtail admin).
+    "accounts.middleware.SuperuserOnlyAreasMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -160,8 +160,10 @@ _LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT, "juror": 
 _HACKATHON_STAFF = _LEDGER
 _APPLICATIONS = {**_LEDGER, "juror": 200}
 _PROGRAMME_STAFF = _LEDGER
-# Django admin: superuser only in practice; staff see an empty index.
-_DJANGO_ADMIN = only(STAFF, 200, others=DJANGO_ADMIN_LOGIN, anonymous=DJANGO_ADMIN_LOGIN)
+# Django admin and Oscar's dashboard: superusers only (accounts/middleware.py); every other
+# signed-in person gets 404, staff and creators included; anonymous visitors get the sign-in.
+_DJANGO_ADMIN = only(("superuser",), 200, others=404, anonymous=DJANGO_ADMIN_LOGIN)
+_DASHBOARD = only(("superuser",), 200, others=404, anonymous=DASHBOARD_LOGIN)
 
 TABLE = {
     # ---- machine endpoints and language ------------------------------------------------
@@ -215,19 +217,19 @@ TABLE = {
     "simple_translation:*": Row(None, sample="wagtailadmin_home", reason="Wagtail admin"),
     # ---- Django admin ----------------------------------------------------------------------
     "admin:index": Row(_DJANGO_ADMIN),
-    "admin:login": Row(
-        signed_in(
-            REDIRECT,
-            anonymous=200,
-            **dict.fromkeys(
-                ("client_a", "client_b", "creator_a", "creator_b", "professional"), 200
-            ),
-        )
+    "admin:login": Row(signed_in(404, anonymous=200, superuser=REDIRECT)),
+    "admin:*": Row(
+        None,
+        sample="admin:index",
+        reason="Django admin: superusers (every URL: test_back_offices_are_closed)",
     ),
-    "admin:*": Row(None, sample="admin:index", reason="Django admin: staff, per-model perms"),
-    # ---- Oscar dashboard (staff; creators use their own creator space) ------------------
-    "dashboard:index": Row(only(STAFF, 200, others=403, anonymous=DASHBOARD_LOGIN)),
-    "dashboard:*": Row(None, sample="dashboard:index", reason="Oscar dashboard"),
+    # ---- Oscar dashboard (superusers; creators use their creator space) -----------------
+    "dashboard:index": Row(_DASHBOARD),
+    "dashboard:*": Row(
+        None,
+        sample="dashboard:index",
+        reason="Oscar dashboard: superusers (every URL: test_back_offices_are_closed)",
+    ),
     # ---- shop: catalogue, basket, checkout -------------------------------------------------
     "home": Row(everyone(REDIRECT), reason="/shop/ → the catalogue"),
     "catalogue:index": Row(everyone(200)),
@@ -525,10 +527,10 @@ GET_MAY_WRITE = (
 # Unnamed URL patterns, by route glob (the language prefix is the active language's).
 UNNAMED_ROUTES = {
     "admin/*": "Wagtail admin internals (staff)",
-    "django-admin/*": "Django admin object pages (staff)",
+    "django-admin/*": "Django admin object pages (superusers)",
     "*/shop/accounts/notifications/": "Oscar: redirects to the inbox",
     "*/shop/accounts/*": "Oscar customer pages (signed in)",
-    "*/shop/dashboard/*": "Oscar dashboard (staff)",
+    "*/shop/dashboard/*": "Oscar dashboard (superusers)",
 }
 
 # The named URLs that existed when the matrix was written (one per line): every one must have
