@@ -32,6 +32,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -155,6 +156,13 @@ class OrderInspectView(InspectView):
         return context
 
 
+class OrderHistoryView(HistoryView):
+    """The order's history (payments received, parts paid or cancelled, by whom): readable
+    with ``order.view_order`` (Wagtail asks for an edit right by default)."""
+
+    any_permission_required = ["view", "change"]
+
+
 def _require_change(request):
     if not request.user.has_perm("order.change_order"):
         raise PermissionDenied
@@ -238,6 +246,7 @@ class OrderViewSet(ModelViewSet):
     url_prefix = "shop/orders"
     inspect_view_enabled = True
     inspect_view_class = OrderInspectView
+    history_view_class = OrderHistoryView
     copy_view_enabled = False
     filterset_class = OrderFilterSet
     search_fields = ["number", "user__email", "guest_email", "contact_phone", "contact_name"]
@@ -253,11 +262,13 @@ class OrderViewSet(ModelViewSet):
     list_per_page = 50
     form_fields = ["guest_email"]  # never shown: nobody edits an order here (ViewOnlyPolicy)
 
-    def get_queryset(self, request):
-        return Order.objects.select_related("user").order_by("-date_placed")
-
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(filterset_class=OrderFilterSet, **kwargs)
+        return super().get_index_view_kwargs(
+            filterset_class=OrderFilterSet,
+            queryset=Order.objects.select_related("user"),
+            default_ordering="-date_placed",
+            **kwargs,
+        )
 
     def get_urlpatterns(self):
         return [
@@ -296,9 +307,11 @@ class QuoteRequestViewSet(ModelViewSet):
     inspect_view_fields_exclude = ["id"]
     form_fields = ["status"]  # never shown (ViewOnlyPolicy)
 
-    def get_queryset(self, request):
-        return QuoteRequest.objects.select_related("client", "partner", "product").order_by(
-            "-created_at"
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=QuoteRequest.objects.select_related("client", "partner", "product"),
+            default_ordering="-created_at",
+            **kwargs,
         )
 
 
@@ -360,11 +373,13 @@ class ProductViewSet(ModelViewSet):
     ]
     form_fields = ["title"]  # never shown (ViewOnlyPolicy): creators edit their products
 
-    def get_queryset(self, request):
-        return Product.objects.filter(parent__isnull=True).order_by("title")
-
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(filterset_class=ProductFilterSet, **kwargs)
+        return super().get_index_view_kwargs(
+            filterset_class=ProductFilterSet,
+            queryset=Product.objects.filter(parent__isnull=True),
+            default_ordering="title",
+            **kwargs,
+        )
 
 
 class ReviewViewSet(ModelViewSet):
@@ -380,8 +395,12 @@ class ReviewViewSet(ModelViewSet):
     list_display = ["title", "product", "score", "status", "date_created"]
     form_fields = ["status"]
 
-    def get_queryset(self, request):
-        return ProductReview.objects.select_related("product").order_by("-date_created")
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=ProductReview.objects.select_related("product"),
+            default_ordering="-date_created",
+            **kwargs,
+        )
 
 
 class ShopGroup(ViewSetGroup):

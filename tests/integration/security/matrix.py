@@ -215,6 +215,41 @@ TABLE = {
     "wagtailsnippets_payouts_payout:list": Row(_PROGRAMME_STAFF),
     "wagtailsnippets_payouts_earning:list": Row(_PROGRAMME_STAFF),
     "simple_translation:*": Row(None, sample="wagtailadmin_home", reason="Wagtail admin"),
+    # The shop's back office (shop/order/wagtail_hooks.py): programme staff; reviews also
+    # for moderators. Other staff are sent back to the admin's home.
+    "wagtail_orders:index": Row(_PROGRAMME_STAFF, query="?payment=waiting&payment_method=cash"),
+    "wagtail_orders:index_results": Row(_PROGRAMME_STAFF, query="?q=1"),
+    "wagtail_orders:inspect": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="order")),
+    "wagtail_orders:history": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="order")),
+    "wagtail_orders:edit": Row(
+        {**_PROGRAMME_STAFF, "staff": REDIRECT, "superuser": REDIRECT},
+        kwargs=_obj(pk="order"),
+        reason="nobody edits an order by hand",
+    ),
+    "wagtail_orders:delete": Row(
+        {**_PROGRAMME_STAFF, "staff": REDIRECT, "superuser": REDIRECT},
+        kwargs=_obj(pk="order"),
+        reason="nobody deletes an order",
+    ),
+    "wagtail_orders:mark_paid": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk="order"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_orders:part_paid": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk=("order", "pk"), part_pk="part"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_orders:cancel_part": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk=("order", "pk"), part_pk="part"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_quotes:index": Row(_PROGRAMME_STAFF, query="?status=sent"),
+    "wagtail_quotes:inspect": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="quote")),
+    "wagtail_products:index": Row(_PROGRAMME_STAFF, query="?visibility=hidden_by_staff"),
+    "wagtail_reviews:index": Row({**_PROGRAMME_STAFF, "moderator": 200}),
     # ---- Django admin ----------------------------------------------------------------------
     "admin:index": Row(_DJANGO_ADMIN),
     "admin:login": Row(signed_in(404, anonymous=200, superuser=REDIRECT)),
