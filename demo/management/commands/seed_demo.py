@@ -63,3 +63,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {data.DEMO_PASSWORD})")
         for email, role, where in LOGINS:
             self.stdout.write(f"  {email:<24} {role} — {places.get(where, where)}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Periodic jobs (quotes, retention purge, scheduled pages, sessions, baskets): "
+            "manage.py run_jobs --list; in production, cron or a systemd timer (docs/deploy.md)."
+        )
