@@ -17,6 +17,8 @@ and creators. The services are the shop's own (shop/order/services.py), the same
 creators' space and the payment webhooks call.
 """
 
+from datetime import timedelta
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +26,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -39,10 +42,12 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.admin_panels import Line, SummaryPanel
 from directory.models import Province
 from shop.catalogue.models import Product
 from shop.partner.models import Partner
 from shop.quotes.models import QuoteRequest
+from shop.quotes.models import Status as QuoteStatus
 
 from . import services
 from .models import Order, OrderPart, PaymentMethod
@@ -413,3 +418,84 @@ class ShopGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_shop_group():
     return ShopGroup()
+
+
+# --------------------------------------------------------------------------------------
+# The admin's home page: what waits for programme staff
+# --------------------------------------------------------------------------------------
+QUOTE_ANSWER_DAYS = 2
+PANEL_ROWS = 5
+
+
+def _orders_panel():
+    open_parts = OrderPart.objects.exclude(status=OrderPart.Status.CANCELLED)
+    waiting = Order.objects.filter(paid_at__isnull=True).filter(
+        Exists(open_parts.filter(order=OuterRef("pk")))
+    )
+    to_fulfil = OrderPart.objects.filter(
+        status__in=[OrderPart.Status.PENDING, OrderPart.Status.CONFIRMED, OrderPart.Status.READY]
+    ).count()
+    index = reverse("wagtail_orders:index")
+    lines = [
+        Line(_("Orders waiting for payment"), f"{index}?payment=waiting", waiting.count()),
+        Line(
+            _("Creators' parts waiting to be confirmed, prepared or handed over"),
+            f"{index}?part_status=pending",
+            to_fulfil,
+        ),
+    ]
+    for order in waiting.order_by("date_placed")[:PANEL_ROWS]:
+        lines.append(
+            Line(
+                _("Order %(number)s · %(method)s · %(date)s")
+                % {
+                    "number": order.number,
+                    "method": order.get_payment_method_display() or "—",
+                    "date": formats.date_format(timezone.localtime(order.date_placed)),
+                },
+                reverse("wagtail_orders:inspect", args=(order.pk,)),
+            )
+        )
+    return SummaryPanel(
+        "takafamap-orders",
+        _("Orders"),
+        lines,
+        order=110,
+        more_url=index,
+        more_text=_("All orders"),
+    )
+
+
+def _quotes_panel():
+    cutoff = timezone.now() - timedelta(days=QUOTE_ANSWER_DAYS)
+    late = QuoteRequest.objects.filter(status=QuoteStatus.REQUESTED, created_at__lt=cutoff)
+    lines = [
+        Line(
+            _("%(subject)s · %(creator)s · asked on %(date)s")
+            % {
+                "subject": quote,
+                "creator": quote.partner.name,
+                "date": formats.date_format(timezone.localtime(quote.created_at)),
+            },
+            reverse("wagtail_quotes:inspect", args=(quote.pk,)),
+        )
+        for quote in late.select_related("partner", "product").order_by("created_at")[:PANEL_ROWS]
+    ]
+    count = late.count()
+    return SummaryPanel(
+        "takafamap-quotes",
+        _("Quote requests without an answer for more than two days (%(count)s)") % {"count": count},
+        lines,
+        order=120,
+        more_url=reverse("wagtail_quotes:index") + "?status=requested",
+        more_text=_("All quote requests"),
+        empty=_("Every quote request has an answer."),
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def shop_home_panels(request, panels):
+    if request.user.has_perm("order.view_order"):
+        panels.append(_orders_panel())
+    if request.user.has_perm("quotes.view_quoterequest"):
+        panels.append(_quotes_panel())
