@@ -155,6 +155,10 @@ class OrderInspectView(InspectView):
                     else ""
                 ),
                 "mark_paid_url": reverse("wagtail_orders:mark_paid", args=(order.pk,)),
+                "received_methods": [
+                    (PaymentMethod.BANK_TRANSFER, PaymentMethod.BANK_TRANSFER.label),
+                    (PaymentMethod.CASH, PaymentMethod.CASH.label),
+                ],
                 "history_url": reverse("wagtail_orders:history", args=(order.pk,)),
             }
         )
