@@ -83,7 +83,7 @@ def test_staff_cancel_a_part_only_with_a_reason_and_the_history_shows_it(staff):
     assert part.cancel_reason == "Article épuisé"
     history = staff.get(reverse("wagtail_orders:history", args=[order.pk]))
     assert history.status_code == 200
-    assert "A part cancelled" in history.content.decode()
+    assert "Part annulée" in history.content.decode()  # the admin speaks French here
 
 
 def test_staff_mark_a_creators_cash_part_paid(staff):
