@@ -107,3 +107,18 @@ def test_setup_site_creates_no_demo_content():
     assert not Profile.objects.exists()
     assert not Product.objects.exists()
     assert not get_user_model().objects.exists()
+
+
+def test_setup_site_asks_for_the_host_and_the_first_administrator(monkeypatch):
+    answers = iter(["takafamap.ma", "admin@takafamap.ma"])
+    passwords = iter([PASSWORD, "different", PASSWORD, PASSWORD])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(passwords))
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("setup_site", stdout=out, stderr=err)
+
+    assert "The two passwords differ." in err.getvalue()
+    assert Site.objects.get(is_default_site=True).hostname == "takafamap.ma"
+    admin = get_user_model().objects.get(email="admin@takafamap.ma")
+    assert admin.is_superuser and admin.check_password(PASSWORD)
