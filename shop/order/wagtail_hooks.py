@@ -257,6 +257,7 @@ class OrderViewSet(ModelViewSet):
     inspect_view_class = OrderInspectView
     history_view_class = OrderHistoryView
     copy_view_enabled = False
+    add_to_reference_index = False  # nothing in pages refers to these rows
     filterset_class = OrderFilterSet
     search_fields = ["number", "user__email", "guest_email", "contact_phone", "contact_name"]
     search_backend_name = None
@@ -309,6 +310,7 @@ class QuoteRequestViewSet(ModelViewSet):
     url_prefix = "shop/quotes"
     inspect_view_enabled = True
     copy_view_enabled = False
+    add_to_reference_index = False  # nothing in pages refers to these rows
     list_filter = ["status"]
     search_fields = ["client__email", "partner__name", "description", "brief"]
     search_backend_name = None
@@ -371,6 +373,7 @@ class ProductViewSet(ModelViewSet):
     name = "wagtail_products"
     url_prefix = "shop/products"
     copy_view_enabled = False
+    add_to_reference_index = False  # nothing in pages refers to these rows
     filterset_class = ProductFilterSet
     search_fields = ["title", "code", "stockrecords__partner__name"]
     search_backend_name = None
@@ -398,6 +401,7 @@ class ReviewViewSet(ModelViewSet):
     name = "wagtail_reviews"
     url_prefix = "shop/reviews"
     copy_view_enabled = False
+    add_to_reference_index = False  # nothing in pages refers to these rows
     list_filter = ["status"]
     search_fields = ["title", "body", "product__title"]
     search_backend_name = None
