@@ -110,6 +110,23 @@ def _refused(response):
     return response.status_code == 302 and response["Location"] in ("/admin/", "/admin/login/")
 
 
+def test_migrate_alone_gives_every_role_its_permissions():
+    """The test database is ``migrate`` on an empty database: the post_migrate receiver
+    (accounts.apps) has applied the map before any command ran."""
+    for name, role in roles.ROLES.items():
+        group = Group.objects.get(name=name)
+        held = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in group.permissions.select_related("content_type")
+        }
+        assert held == set(role.permissions), name
+    communication = Group.objects.get(name=roles.COMMUNICATION)
+    assert set(communication.page_permissions.values_list("permission__codename", flat=True)) == {
+        "add_page",
+        "change_page",
+    }
+
+
 def test_no_role_holds_a_permission_outside_the_map(site):
     for name, role in roles.ROLES.items():
         held = {
