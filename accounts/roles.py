@@ -245,11 +245,6 @@ def _sync(queryset, wanted, key_of, build):
     return len(extra) + len(missing)
 
 
-def role_permissions(name):
-    """The "app_label.codename" permissions a role grants (model permissions only)."""
-    return ROLES[name].permissions
-
-
 def group(name):
     """The group of a declared role (created by ``apply_roles``)."""
     from django.contrib.auth.models import Group
