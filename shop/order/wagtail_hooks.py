@@ -302,6 +302,18 @@ def register_order_actions(actions):
 # --------------------------------------------------------------------------------------
 # Quote requests (read only), products (hidden or shown), reviews (moderation)
 # --------------------------------------------------------------------------------------
+class QuoteInspectView(InspectView):
+    """The request's fields, and a link to the whole thread (versions, messages, files) in
+    the staff's read-only view of the quote."""
+
+    template_name = "order/admin/quote_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["thread_url"] = reverse("quotes:detail", kwargs={"pk": self.object.pk})
+        return context
+
+
 class QuoteRequestViewSet(ModelViewSet):
     model = QuoteRequest
     icon = "doc-full"
@@ -309,6 +321,7 @@ class QuoteRequestViewSet(ModelViewSet):
     name = "wagtail_quotes"
     url_prefix = "shop/quotes"
     inspect_view_enabled = True
+    inspect_view_class = QuoteInspectView
     copy_view_enabled = False
     add_to_reference_index = False  # nothing in pages refers to these rows
     list_filter = ["status"]

@@ -141,3 +141,17 @@ def test_products_hidden_by_staff_are_listed_with_the_way_to_show_them_again(sta
     ).content.decode()
     assert "Affiche retirée" in html and "Affiche visible" not in html
     assert reverse("creators:staff-hide-product", kwargs={"pk": hidden.pk}) in html
+
+
+def test_staff_read_a_quote_request_and_open_its_whole_thread(staff):
+    from tests.factories.quotes import QuoteRequestFactory
+
+    quote = QuoteRequestFactory(product=None, description="Sonorisation d'un mariage")
+    listing = staff.get(reverse("wagtail_quotes:index"), {"status": "requested"})
+    assert "Sonorisation d&#x27;un mariage" in listing.content.decode()
+    page = staff.get(reverse("wagtail_quotes:inspect", args=[quote.pk])).content.decode()
+    thread = reverse("quotes:detail", kwargs={"pk": quote.pk})
+    assert thread in page
+    assert staff.get(thread).status_code == 200
+    # Oversight only: no form to change the request.
+    assert staff.get(reverse("wagtail_quotes:edit", args=[quote.pk])).status_code == 302
