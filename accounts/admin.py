@@ -22,3 +22,12 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+def _superuser_only(request):
+    """Django's admin is the superusers' tool (staff work in the Wagtail admin); see also
+    ``accounts.middleware``."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superuser_only

@@ -39,6 +39,9 @@ EXCLUDED = {
 }
 
 
+FIRST = {"contenttypes.contenttype", "auth.permission"}
+
+
 def models_to_save():
     """Every concrete model that owns a table, except the caches in ``EXCLUDED``."""
     result = []
@@ -49,7 +52,9 @@ def models_to_save():
         if meta.label_lower in EXCLUDED:
             continue
         result.append(model)
-    return result
+    # Content types first: loading a page row builds a Page, whose constructor looks up its
+    # content type and would create one (with another id) if none were loaded yet.
+    return sorted(result, key=lambda model: model._meta.label_lower not in FIRST)
 
 
 def row_counts():

@@ -11,36 +11,21 @@ from decimal import Decimal
 from functools import partial
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from sorl.thumbnail import default as sorl_default
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Site
+from wagtail.models import Collection, Locale
 
+from accounts import roles
 from accounts.models import User
-from cms import moderation
-from cms.models import (
-    ContactFormField,
-    ContactPage,
-    EventIndexPage,
-    EventPage,
-    HomePage,
-    HubIndexPage,
-    HubPage,
-    NewsIndexPage,
-    NewsPage,
-    ProgrammePage,
-    SectorIndexPage,
-    SectorPage,
-    SiteSettings,
-    StandardPage,
-)
+from cms import content
+from cms import setup as cms_setup
+from cms.models import EventPage, HomePage, HubIndexPage, HubPage, NewsPage
 from directory.models import Discipline, Profile, Province, Sector
 from shop.catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
-from shop.catalogue.sync import sync_categories
 from shop.partner.models import Partner, StockRecord
 
 from . import data, images, pages
@@ -91,10 +76,6 @@ def _round_price(rng, low, high):
 # --------------------------------------------------------------------------------------
 # Accounts and groups
 # --------------------------------------------------------------------------------------
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 class Seeder:
     """Loads the demo content step by step; ``run()`` returns what it created, by kind."""
 
@@ -116,6 +97,7 @@ class Seeder:
 
     # ----------------------------------------------------------------------------------
     def run(self):
+        self.ensure_site()
         self.check_taxonomy()
         with transaction.atomic():
             self.ensure_groups()
@@ -143,58 +125,15 @@ class Seeder:
         return self.created
 
     def check_taxonomy(self):
-        missing = []
-        if Sector.objects.count() < 3 or Province.objects.count() < 8:
-            missing.append("taxonomy (run migrate)")
-        classes = ProductClass.objects.filter(slug__in=["service", "physical", "digital"])
-        if classes.count() != 3:
-            missing.append("product classes (run migrate)")
-        if Category.objects.filter(discipline__isnull=False).count() < Discipline.objects.count():
-            sync_categories()
-        if HomePage.objects.filter(locale__language_code="fr").first() is None:
-            missing.append("French home page (run migrate)")
-        if missing:
-            raise RuntimeError("Missing: " + ", ".join(missing))
+        """The taxonomy (from ``migrate``, checked by setup_site), by slug."""
         self.sectors = {s.slug: s for s in Sector.objects.all()}
         self.disciplines = {d.slug: d for d in Discipline.objects.select_related("sector")}
         self.provinces = {p.slug: p for p in Province.objects.all()}
 
     def ensure_groups(self):
-        access_admin = _permission("wagtailadmin", "access_admin")
-        submit_translation = Permission.objects.filter(
-            content_type__app_label="simple_translation", codename="submit_translation"
-        ).first()
-        self.groups = {}
-        for name in ("Editors", "Moderators"):
-            group, created = Group.objects.get_or_create(name=name)
-            self.count("groups", created)
-            wanted = [access_admin] + ([submit_translation] if submit_translation else [])
-            group.permissions.add(*wanted)
-            self.groups[name] = group
-
-        # Created by cms migration 0004: write and submit news and events, never publish.
-        self.groups["Communication"], _ = Group.objects.get_or_create(name="Communication")
-
-        staff, created = Group.objects.get_or_create(name=data.PROGRAMME_STAFF_GROUP)
-        self.count("groups", created)
-        staff.permissions.add(
-            access_admin,
-            *Permission.objects.filter(
-                content_type__app_label="directory",
-                codename__in=["view_profile", "change_profile"],
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="order", codename__regex=r"^(view|change)_"
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="quotes", codename__startswith="view_"
-            ),
-            *Permission.objects.filter(
-                content_type__app_label="catalogue", codename="hide_product"
-            ),
-        )
-        self.groups["staff"] = staff
-        self.dashboard_access = _permission("partner", "dashboard_access")
+        """The staff groups of ``accounts.roles`` (setup_site gave them their permissions)."""
+        self.groups = {name: roles.group(name) for name in roles.ROLES}
+        self.groups["staff"] = self.groups[roles.PROGRAMME_STAFF]
 
     def _user(self, email, first, last, *, staff=False, superuser=False, phone=""):
         user, created = User.objects.get_or_create(
@@ -225,7 +164,11 @@ class Seeder:
                 staff=role in ("comms", "moderator", "staff"),
                 superuser=role == "admin",
             )
-            group = {"comms": "Communication", "moderator": "Moderators", "staff": "staff"}
+            group = {
+                "comms": roles.COMMUNICATION,
+                "moderator": roles.MODERATORS,
+                "staff": roles.PROGRAMME_STAFF,
+            }
             if role in group:
                 user.groups.add(self.groups[group[role]])
 
@@ -283,7 +226,6 @@ class Seeder:
             province, lat, lng = self._place(key, item["city"], item.get("itinerant", False))
 
             user = self._user(email, item["first"], item["last"], phone=whatsapp)
-            user.user_permissions.add(self.dashboard_access)
             profile, created = Profile.objects.get_or_create(
                 slug=key,
                 defaults={
@@ -494,105 +436,32 @@ class Seeder:
     # Wagtail pages (French tree)
     # ----------------------------------------------------------------------------------
     def stream(self, blocks):
-        """Raw StreamField data from the compact tuples in ``pages``."""
-        out = []
-        for block in blocks:
-            kind = block[0]
-            if kind in ("h2", "h3", "h4"):
-                out.append(
-                    {"type": "heading_block", "value": {"heading_text": block[1], "size": kind}}
-                )
-            elif kind == "p":
-                out.append({"type": "paragraph_block", "value": block[1]})
-            elif kind == "quote":
-                out.append(
-                    {"type": "block_quote", "value": {"text": block[1], "attribute_name": block[2]}}
-                )
-            elif kind == "figure":
-                image = self.page_images[block[1]]
-                out.append(
-                    {
-                        "type": "image_block",
-                        "value": {
-                            "image": {"image": image.pk, "alt_text": block[2], "decorative": False},
-                            "caption": block[3],
-                            "attribution": "",
-                        },
-                    }
-                )
-            else:
-                raise ValueError(f"unknown block {kind!r}")
-        return out
+        return cms_setup.stream(blocks, self.page_images)
 
     def _child(self, parent, model, slug, build):
-        """The child page of ``parent`` with ``slug``, created and published if missing."""
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is not None:
-            return page
-        page = build()
-        page.slug = slug
-        page.locale = parent.locale
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.count("pages")
-        return page
+        return cms_setup.child(parent, model, slug, build, counter=self)
+
+    def ensure_site(self):
+        """The production site first (``manage.py setup_site``: pages in three languages,
+        settings, roles, categories): the demo only adds to it."""
+        self.progress.line("Site (setup_site)")
+        builder = cms_setup.SiteBuilder()
+        for key, n in builder.run().items():
+            self.count(key, n)
+        self.site = builder
 
     def ensure_pages(self):
+        """Pictures on the site's pages, and the demo's news and events (French)."""
         self.progress.line("Pages (fr)")
-        home = HomePage.objects.filter(locale__language_code="fr").first()
-        self.home = home
+        site = self.site
+        self.home = site.home_page
+        self._decorate(site.programme, "image", self.page_images[content.PROGRAMME["image"]])
+        for slug, page in site.sector_pages.items():
+            self._decorate(page, "image", self.page_images[content.SECTORS[slug]["image"]])
+        for home in HomePage.objects.all():
+            self._decorate(home, "hero_image", self.page_images["hero"])
 
-        fr = pages.PROGRAMME["fr"]
-        # Demo databases seeded before the programme page type keep their StandardPage.
-        existing = home.get_children().filter(slug=pages.PROGRAMME["slug"]).first()
-        self.programme = (existing.specific if existing else None) or self._child(
-            home,
-            ProgrammePage,
-            pages.PROGRAMME["slug"],
-            lambda: ProgrammePage(
-                title=fr["title"],
-                introduction=fr["introduction"],
-                image=self.page_images[pages.PROGRAMME["image"]],
-                body=self.stream(fr["body"]),
-                **self.programme_details("fr"),
-            ),
-        )
-
-        if home.hero_image_id is None:
-            content = pages.HOME["fr"]
-            home.hero_title = content["hero_title"]
-            home.hero_text = content["hero_text"]
-            home.hero_cta_text = content["hero_cta_text"]
-            home.hero_cta_page = self.programme
-            home.hero_image = self.page_images["hero"]
-            home.body = self.stream(content["body"])
-            home.save_revision().publish()
-            self.count("pages updated")
-
-        fr = pages.SECTOR_INDEX["fr"]
-        self.sector_index = self._child(
-            home, SectorIndexPage, pages.SECTOR_INDEX["slug"], lambda: SectorIndexPage(**fr)
-        )
-        self.sector_pages = {}
-        for slug, content in pages.SECTORS.items():
-            sector = self.sectors[slug]
-            self.sector_pages[slug] = self._child(
-                self.sector_index,
-                SectorPage,
-                slug,
-                lambda s=sector, c=content: SectorPage(
-                    title=s.name,
-                    sector=s,
-                    introduction=c["fr"]["introduction"],
-                    image=self.page_images[c["image"]],
-                    body=self.stream(c["fr"]["body"]),
-                ),
-            )
-
-        fr = pages.NEWS_INDEX["fr"]
-        self.news_index = self._child(
-            home, NewsIndexPage, pages.NEWS_INDEX["slug"], lambda: NewsIndexPage(**fr)
-        )
+        self.news_index = site.news_index
         today = timezone.localdate()
         self.news = {}
         for item in pages.NEWS:
@@ -612,46 +481,31 @@ class Seeder:
         self.progress.line(f"  News {len(self.news)}/{len(pages.NEWS)}")
         self._news_topics(self.news)
 
-        fr = pages.EVENT_INDEX["fr"]
-        self.event_index = self._child(
-            home, EventIndexPage, pages.EVENT_INDEX["slug"], lambda: EventIndexPage(**fr)
-        )
+        self.event_index = site.event_index
         self.events = {}
         for item in pages.EVENTS:
             self.events[item["slug"]] = self._child(
                 self.event_index, EventPage, item["slug"], lambda i=item: self._event(i)
             )
         self.progress.line(f"  Events {len(self.events)}/{len(pages.EVENTS)}")
-        self.ensure_contact(home)
-        self.ensure_privacy(home)
-        for index in (self.news_index, self.event_index):
-            moderation.assign_workflow(index)
 
-    def programme_details(self, language):
-        content = pages.PROGRAMME_DETAILS[language]
-        return {
-            "timeline": [
-                ("phase", {"name": name, "duration_months": months, "description": text})
-                for name, months, text in content["timeline"]
-            ],
-            "eligibility": content["eligibility"],
-            "figures": [
-                ("figure", {"value": value, "label": label}) for value, label in content["figures"]
-            ],
-            "partners": [
-                ("partner", {"name": name, "url": "", "role": role})
-                for name, role in content["partners"]
-            ],
-        }
+    def _decorate(self, page, field_name, image):
+        """Give a page of the site its demo picture, once (editors may change it)."""
+        page = page.specific
+        if getattr(page, f"{field_name}_id") is not None:
+            return
+        page = type(page).objects.get(pk=page.pk)  # fresh tree fields
+        setattr(page, field_name, image)
+        page.save_revision().publish()
+        self.count("pages updated")
 
     def ensure_hub_pages(self):
-        """The hub index and one hub page per hub of the directory (French). Runs after
-        the directory's demo, which creates some of the hubs."""
+        """One hub page per hub of the directory (French), under the site's hub index. Runs
+        after the directory's demo, which creates some of the hubs."""
         self.progress.line("Hub pages")
-        fr = pages.HUB_INDEX["fr"]
-        hub_index = self._child(
-            self.home, HubIndexPage, pages.HUB_INDEX["slug"], lambda: HubIndexPage(**fr)
-        )
+        hub_index = HubIndexPage.objects.filter(
+            locale__language_code="fr", slug=content.HUB_INDEX["slug"]
+        ).first()
         for profile in Profile.objects.filter(kind=Profile.Kind.HUB).select_related("province"):
             self._child(
                 hub_index,
@@ -672,46 +526,6 @@ class Seeder:
                 ),
             )
 
-    def ensure_privacy(self, home):
-        """The personal-data notice (a standard page), linked from every footer."""
-        fr = pages.PRIVACY["fr"]
-        privacy = self._child(
-            home,
-            StandardPage,
-            pages.PRIVACY["slug"],
-            lambda: StandardPage(
-                title=fr["title"], introduction=fr["introduction"], body=self.stream(fr["body"])
-            ),
-        )
-        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-        if site_settings.privacy_page_id is None:
-            site_settings.privacy_page = privacy
-            site_settings.footer_text = site_settings.footer_text or pages.FOOTER_TEXT
-            site_settings.save()
-        if site_settings.footer_text == pages.FOOTER_TEXT and not site_settings.footer_text_ar:
-            site_settings.footer_text_ar = pages.FOOTER_TEXT_AR
-            site_settings.footer_text_en = pages.FOOTER_TEXT_EN
-            site_settings.save(update_fields=["footer_text_ar", "footer_text_en"])
-
-    def ensure_contact(self, home):
-        """The contact form page."""
-        fr = pages.CONTACT["fr"]
-        self._child(
-            home,
-            ContactPage,
-            pages.CONTACT["slug"],
-            lambda: ContactPage(
-                title=fr["title"],
-                introduction=fr["introduction"],
-                to_address="contact@takafamap.ma",
-                subject=fr["subject"],
-                form_fields=[
-                    ContactFormField(label=label, field_type=kind, required=required)
-                    for label, kind, required in fr["fields"]
-                ],
-            ),
-        )
-
     def _news_topics(self, news):
         """Sectors and tags of the demo articles (set once: editors may change them)."""
         for slug, (sectors, tags) in pages.NEWS_TOPICS.items():
@@ -731,106 +545,50 @@ class Seeder:
             end = timezone.make_aware(datetime.combine(end_day, time(item["end_hour"])))
         else:
             end = start + timedelta(hours=item["hours"])
-        content = item["fr"]
+        text = item["fr"]
         return EventPage(
-            title=content["title"],
+            title=text["title"],
             kind=item["kind"],
             start=start,
             end=end,
-            venue=content["venue"],
+            venue=text["venue"],
             province=self.provinces[item["province"]],
             capacity=item.get("capacity"),
             registration_open=item.get("registration_open", False),
             image=self.page_images[item["image"]],
-            summary=content["summary"],
-            body=self.stream(content["body"]),
+            summary=text["summary"],
+            body=self.stream(text["body"]),
         )
 
     # ----------------------------------------------------------------------------------
-    # Translations (Arabic and English)
+    # Translations of the demo's news and events (Arabic and English)
     # ----------------------------------------------------------------------------------
     def _translate(self, page, locale, fields, publish=True):
-        """The page's translation in ``locale``: (page, created). New ones get ``fields``."""
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific, False
-        translated = page.copy_for_translation(locale, copy_parents=True).specific
-        for name, value in fields.items():
-            setattr(translated, name, value)
-        if publish:
-            translated.save_revision().publish()
-        self.count("translated pages")
-        return translated, True
+        return cms_setup.translate(page, locale, fields, counter=self, publish=publish)
 
     def ensure_translations(self, language):
         self.progress.line(f"Pages ({language})")
         locale, _ = Locale.objects.get_or_create(language_code=language)
-        home, home_created = self._translate(self.home, locale, {}, publish=False)
-
-        content = pages.PROGRAMME[language]
-        programme, _ = self._translate(
-            self.programme,
-            locale,
-            {
-                "title": content["title"],
-                "introduction": content["introduction"],
-                "body": self.stream(content["body"]),
-                **(
-                    self.programme_details(language)
-                    if isinstance(self.programme, ProgrammePage)
-                    else {}
-                ),
-            },
-        )
-
-        if home_created:
-            # Reload: adding the programme page changed the home page's row (numchild), and
-            # publishing a stale copy would write the old tree fields back.
-            home = HomePage.objects.get(pk=home.pk)
-            content = pages.HOME[language]
-            home.hero_title = content["hero_title"]
-            home.hero_text = content["hero_text"]
-            home.hero_cta_text = content["hero_cta_text"]
-            home.hero_cta_page = programme
-            home.body = self.stream(content["body"])
-            home.save_revision().publish()
-
-        self._translate(self.sector_index, locale, pages.SECTOR_INDEX[language])
-        for slug, page in self.sector_pages.items():
-            content = pages.SECTORS[slug][language]
-            self._translate(
-                page,
-                locale,
-                {
-                    "title": getattr(self.sectors[slug], f"name_{language}") or page.title,
-                    "introduction": content["introduction"],
-                    "body": self.stream(content["body"]),
-                },
-            )
-
-        self._translate(self.news_index, locale, pages.NEWS_INDEX[language])
         for item in pages.NEWS:
-            content = item[language]
+            text = item[language]
             self._translate(
                 self.news[item["slug"]],
                 locale,
                 {
-                    "title": content["title"],
-                    "summary": content["summary"],
-                    "body": self.stream(content["body"]),
+                    "title": text["title"],
+                    "summary": text["summary"],
+                    "body": self.stream(text["body"]),
                 },
             )
-
-        self._translate(self.event_index, locale, pages.EVENT_INDEX[language])
         for item in pages.EVENTS:
-            content = item[language]
+            text = item[language]
             self._translate(
                 self.events[item["slug"]],
                 locale,
                 {
-                    "title": content["title"],
-                    "venue": content["venue"],
-                    "summary": content["summary"],
-                    "body": self.stream(content["body"]),
+                    "title": text["title"],
+                    "venue": text["venue"],
+                    "summary": text["summary"],
+                    "body": self.stream(text["body"]),
                 },
             )

@@ -19,8 +19,6 @@ ACCOUNTS = [
     ("client@example.org", "Omar", "Lamrani", "client"),
 ]
 
-PROGRAMME_STAFF_GROUP = "Programme staff"
-
 # City → (province slug, latitude, longitude)
 CITIES = {
     "Oujda": ("oujda-angad", 34.6814, -1.9086),

@@ -10,10 +10,10 @@ Idempotent: everything is keyed on titles, emails and profiles.
 import random
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import roles
 from directory.models import Discipline, Profile, Province
 from hackathon.models import Application, Call, Score, Session, TeamMember
 from hackathon.onboarding import _accompaniment_for, _partner_for
@@ -45,11 +45,6 @@ SESSIONS = [
     "Coaching individuel : plan d'action du mois",
     "Atelier : photographier ses produits pour la boutique",
     "Rencontre avec des programmateurs de festivals",
-]
-HACKATHON_PERMISSIONS = [
-    ("call", ("add", "change", "view", "delete")),
-    ("accompaniment", ("add", "change", "view")),
-    ("application", ("view", "decide_application", "view_indicators")),
 ]
 
 
@@ -138,21 +133,12 @@ def _ensure_calls(seeder):
 
 
 def _ensure_jurors(seeder):
-    jury = Group.objects.get(name="Jury")
+    jury = roles.group(roles.JURY)
     jurors = []
     for email, first, last in JURORS:
         user = seeder._user(email, first, last)
         user.groups.add(jury)
         jurors.append(user)
-    staff = Group.objects.filter(name=data.PROGRAMME_STAFF_GROUP).first()
-    if staff is not None:
-        for model, actions in HACKATHON_PERMISSIONS:
-            codenames = [a if "_" in a else f"{a}_{model}" for a in actions]
-            staff.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="hackathon", codename__in=codenames
-                )
-            )
     return jurors
 
 

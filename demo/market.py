@@ -11,7 +11,6 @@ import zipfile
 from datetime import timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +20,6 @@ from shop.catalogue.models import Product
 from shop.market.models import MarketEdition, Stand
 from shop.partner.models import Partner, PartnerDeliveryFee
 
-from . import data
-
 EDITION_SLUG = "lkarfour-5"
 FEES = [Decimal("25.00"), Decimal("35.00"), Decimal("40.00"), Decimal("50.00")]
 
@@ -30,23 +27,11 @@ FEES = [Decimal("25.00"), Decimal("35.00"), Decimal("40.00"), Decimal("50.00")]
 def seed_market(seeder):
     """One call from ``Seeder.run``: runs each step in its own transaction."""
     with transaction.atomic():
-        _review_moderators()
-    with transaction.atomic():
         _delivery_fees(seeder)
     with transaction.atomic():
         _digital_files(seeder)
     with transaction.atomic():
         _edition(seeder)
-
-
-def _review_moderators():
-    """The programme staff and the moderators moderate product reviews (Oscar's dashboard)."""
-    permissions = Permission.objects.filter(
-        content_type__app_label="reviews",
-        codename__in=["view_productreview", "change_productreview", "delete_productreview"],
-    )
-    for group in Group.objects.filter(name__in=[data.PROGRAMME_STAFF_GROUP, "Moderators"]):
-        group.permissions.add(*permissions)
 
 
 def _shops():

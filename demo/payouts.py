@@ -9,7 +9,6 @@ looked up by its bank reference before it is created.
 from datetime import timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,29 +18,16 @@ from shop.partner.models import Partner
 from shop.payouts import services
 from shop.payouts.models import Payout
 
-from . import data
-
 CREATOR_EMAIL = "creator@example.org"
 PAYOUT_REFERENCE = "VIR-DEMO-0001"
-STAFF_PERMISSIONS = ["view_earning", "view_payout", "add_payout", "change_payout"]
 
 
 def seed_payouts(seeder):
     """One call from ``Seeder.run``."""
     with transaction.atomic():
-        _staff_permissions()
-    with transaction.atomic():
         _ledger(seeder)
     with transaction.atomic():
         _demo_payout(seeder)
-
-
-def _staff_permissions():
-    permissions = Permission.objects.filter(
-        content_type__app_label="payouts", codename__in=STAFF_PERMISSIONS
-    )
-    for group in Group.objects.filter(name=data.PROGRAMME_STAFF_GROUP):
-        group.permissions.add(*permissions)
 
 
 def _ledger(seeder):

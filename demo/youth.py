@@ -10,7 +10,6 @@ registrations on (contact, event).
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -112,24 +111,6 @@ PROVINCE_WEIGHTS = {
 }
 HEARD = ["social", "social", "friends", "school", "association", "press", "website", "other"]
 
-YOUTH_PERMISSIONS = [
-    "view_contact",
-    "change_contact",
-    "view_registration",
-    "change_registration",
-    "view_datarequest",
-    "change_datarequest",
-]
-
-
-def _grant_staff(seeder):
-    group = Group.objects.filter(name=data.PROGRAMME_STAFF_GROUP).first()
-    if group is None:
-        return
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="youth", codename__in=YOUTH_PERMISSIONS)
-    )
-
 
 def _cities_by_province():
     cities = {}
@@ -183,7 +164,6 @@ def _register(contact, event, status, when, interests):
 
 def seed_youth(seeder):
     seeder.progress.line("Youth database")
-    _grant_staff(seeder)
     events = {
         page.slug: page
         for page in EventPage.objects.filter(

@@ -1,9 +1,13 @@
 """The taxonomy and the directory's profiles in Wagtail's admin (snippets)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.admin_panels import Line, SummaryPanel
 
 from .models import Discipline, Profile, Province, Sector
 
@@ -144,3 +148,29 @@ class ProfileViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyGroup)
 register_snippet(ProfileViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def profiles_home_panel(request, panels):
+    """Profiles waiting for approval, oldest first (programme staff)."""
+    if not request.user.has_perm("directory.change_profile"):
+        return
+    pending = Profile.objects.filter(status=Profile.Status.PENDING)
+    lines = [
+        Line(
+            profile.name,
+            reverse("wagtailsnippets_directory_profile:edit", args=(profile.pk,)),
+        )
+        for profile in pending.order_by("submitted_at", "pk")[:5]
+    ]
+    panels.append(
+        SummaryPanel(
+            "takafamap-profiles",
+            _("Profiles waiting for approval (%(count)s)") % {"count": pending.count()},
+            lines,
+            order=130,
+            more_url=reverse("wagtailsnippets_directory_profile:list") + "?status=pending",
+            more_text=_("All profiles waiting"),
+            empty=_("No profile is waiting for approval."),
+        )
+    )

@@ -7,8 +7,8 @@
   password-set link made with Django's password-reset token);
 - a directory profile marked accompanied (the beneficiary badge) with the call's cohort year,
   approved so that it is public right away;
-- an Oscar partner (their shop) tied to that profile, with the user in ``partner.users`` and
-  the ``partner.dashboard_access`` permission: the creator space works at once;
+- an Oscar partner (their shop) tied to that profile, with the user in ``partner.users``: the
+  creator space works at once (no permission is needed; Oscar's dashboard is not theirs);
 - an accompaniment follow-up with five monthly milestones from the programme start.
 
 Running it again changes nothing and sends nothing: every piece is looked up before it is made.
@@ -17,7 +17,6 @@ Running it again changes nothing and sends nothing: every piece is looked up bef
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -113,8 +112,6 @@ def _partner_for(profile, user):
             is_active=True,
         )
     partner.users.add(user)
-    access = Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
-    user.user_permissions.add(access)
     return partner
 
 

@@ -9,9 +9,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_panels import Line, SummaryPanel
 from core.i18n import translated_panels
 
-from . import admin_views
+from . import admin_views, indicators
 from .models import Accompaniment, Call
 
 admin_urlpatterns = [
@@ -106,3 +107,35 @@ class AccompanimentViewSet(SnippetViewSet):
 
 register_snippet(CallViewSet)
 register_snippet(AccompanimentViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def indicators_home_panel(request, panels):
+    """The programme's indicators against their targets (hackathon.view_indicators)."""
+    if not admin_views.can_see_indicators(request.user):
+        return
+    lines = []
+    for indicator in indicators.compute()["indicators"]:
+        if not indicator.available:
+            continue
+        total = indicator.total
+        if indicator.target:
+            text = _("%(label)s: %(total)s of %(target)s (%(percent)s %%)") % {
+                "label": indicator.label,
+                "total": total,
+                "target": indicator.target,
+                "percent": indicator.percent,
+            }
+            lines.append(Line(text))
+        else:
+            lines.append(Line(str(indicator.label), count=total))
+    panels.append(
+        SummaryPanel(
+            "takafamap-indicators",
+            _("Programme indicators"),
+            lines,
+            order=140,
+            more_url=reverse("hackathon_admin:indicators"),
+            more_text=_("All indicators, by province and sector"),
+        )
+    )

@@ -178,6 +178,8 @@ MIDDLEWARE = [
     "core.security.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The Django admin and Oscar's dashboard: superusers only (staff use the Wagtail admin).
+    "accounts.middleware.SuperuserOnlyAreasMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -500,7 +502,7 @@ OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
-OSCAR_MODERATE_REVIEWS = True  # reviews wait for staff approval (dashboard › reviews)
+OSCAR_MODERATE_REVIEWS = True  # reviews wait for approval (Wagtail admin › Shop › Reviews)
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"

@@ -1,9 +1,10 @@
-"""The ten roles of the access matrix, built as the demo builds them.
+"""The eleven roles of the access matrix.
 
-Groups come from ``demo.builders.Seeder.ensure_groups`` (the same permissions as the demo
-accounts): Communication, Moderators, Programme staff. Each creator has an approved directory
-profile, a shop (Partner) and one product; the directory professional has a profile and no
-shop; each client has an address book entry.
+Staff roles are the groups of ``accounts.roles`` (the only place that grants permissions,
+applied by ``migrate``): Communication, Moderators, Programme staff, Jury; each staff user
+holds that one group and nothing else. Each creator has an approved directory profile, a
+shop (Partner) and one product, and no permission; the directory professional has a profile
+and no shop; each client has an address book entry.
 
 ``World.objects`` holds the objects the access matrix opens by id, all owned by client A and
 creator A (so client B and creator B must get 404): a L'Karfour stand, a quote request with a
@@ -14,7 +15,6 @@ a pending personal-data copy request, an event open for registration and the new
 fixture to delete.
 """
 
-import io
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -22,8 +22,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from oscar.test.factories import UserAddressFactory
 
-from demo.builders import Seeder
-from demo.data import PROGRAMME_STAFF_GROUP
+from accounts import roles
 
 from .catalogue import ProductFactory
 from .directory import ProfileFactory
@@ -39,6 +38,7 @@ ROLES = (
     "comms",
     "moderator",
     "staff",
+    "juror",
     "superuser",
 )
 
@@ -62,10 +62,7 @@ class World:
 
 
 def build_world():
-    seeder = Seeder(io.StringIO(), quiet=True)
-    seeder.ensure_groups()
-    _grant_demo_permissions(seeder)
-    groups = seeder.groups
+    roles.apply_roles()
     world = World()
     for role in ("client_a", "client_b"):
         world.users[role] = UserFactory(email=f"{role}@example.ma")
@@ -75,8 +72,6 @@ def build_world():
         profile = ProfileFactory(user=user, name=f"Atelier {role}")
         product = ProductFactory(partner__profile=profile, partner__users=[user])
         partner = product.stockrecords.first().partner
-        if seeder.dashboard_access:
-            user.user_permissions.add(seeder.dashboard_access)
         world.users[role] = user
         world.profiles[role] = profile
         world.partners[role] = partner
@@ -84,15 +79,10 @@ def build_world():
     professional = UserFactory(email="professional@example.ma")
     world.users["professional"] = professional
     world.profiles["professional"] = ProfileFactory(user=professional, name="Studio Pro")
-    for role, group in (
-        ("comms", groups["Communication"]),
-        ("moderator", groups["Moderators"]),
-        ("staff", groups["staff"]),
-    ):
+    for role, name in STAFF_GROUPS.items():
         user = UserFactory(email=f"{role}@example.ma", is_staff=True)
-        user.groups.add(group)
+        user.groups.add(roles.group(name))
         world.users[role] = user
-    assert groups["staff"].name == PROGRAMME_STAFF_GROUP
     world.users["superuser"] = UserFactory(
         email="superuser@example.ma", is_staff=True, is_superuser=True
     )
@@ -100,22 +90,13 @@ def build_world():
     return world
 
 
-def _grant_demo_permissions(seeder):
-    """The permissions the demo modules add to the groups (reviews, payouts ledger, youth
-    database, hackathon), so each role has what the demo account of that role has."""
-    from django.contrib.auth.models import Group, Permission
-
-    from demo import hackathon, market, payouts, youth
-
-    market._review_moderators()
-    payouts._staff_permissions()
-    youth._grant_staff(seeder)
-    staff = Group.objects.get(name=PROGRAMME_STAFF_GROUP)
-    for model, actions in hackathon.HACKATHON_PERMISSIONS:
-        codenames = [a if "_" in a else f"{a}_{model}" for a in actions]
-        staff.permissions.add(
-            *Permission.objects.filter(content_type__app_label="hackathon", codename__in=codenames)
-        )
+# Matrix role → its group in accounts.roles.
+STAFF_GROUPS = {
+    "comms": roles.COMMUNICATION,
+    "moderator": roles.MODERATORS,
+    "staff": roles.PROGRAMME_STAFF,
+    "juror": roles.JURY,
+}
 
 
 # The smallest valid PDF header the upload checks recognise, for private files.

@@ -1,17 +1,18 @@
-"""Load the demo content: accounts, creators and their shops, hubs, pages in three languages.
+"""Load the demo content on top of a set-up site: ``setup_site``'s pages, roles and settings
+first (the same code, so the demo never hides a missing production step), then accounts,
+creators and their shops, hubs, news, events, orders, quotes, the hackathon.
 
 Idempotent: what exists is left alone, so running it again changes nothing.
 """
 
-import logging
 import time
-from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
+from cms.setup import quiet_loggers
 from demo import data
 from demo.builders import Seeder
 from demo.directory import ensure_directory
@@ -26,24 +27,8 @@ LOGINS = [
 ]
 
 
-@contextmanager
-def _quiet_loggers():
-    """Wagtail logs every page created and published, the task runner every search-index
-    update, Oscar every stock alert: hundreds of INFO lines that would drown the progress
-    report."""
-    loggers = [logging.getLogger(name) for name in ("wagtail", "django_tasks", "oscar.alerts")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
-
-
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent): accounts, creators, products, pages."
+    help = "Set up the site and load the demo content (idempotent): accounts, creators, pages."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -52,7 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, quiet=False, **options):
         started = time.monotonic()
-        with translation.override("fr"), _quiet_loggers():
+        with translation.override("fr"), quiet_loggers():
             seeder = Seeder(self.stdout, quiet=quiet)
             created = seeder.run()
             created.update(ensure_directory())
@@ -78,3 +63,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {data.DEMO_PASSWORD})")
         for email, role, where in LOGINS:
             self.stdout.write(f"  {email:<24} {role} — {places.get(where, where)}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Periodic jobs (quotes, retention purge, scheduled pages, sessions, baskets): "
+            "manage.py run_jobs --list; in production, cron or a systemd timer (docs/deploy.md)."
+        )

@@ -127,12 +127,12 @@ def test_a_visitor_is_sent_to_the_admin_login(client):
     assert response["Location"] == "/admin/login/?next=/admin/"
 
 
-def test_the_shop_dashboard_refuses_a_customer(client):
+def test_the_shop_dashboard_is_not_found_for_a_customer(client):
     client.force_login(UserFactory())
 
     response = client.get("/fr/shop/dashboard/")
 
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_the_shop_dashboard_sends_a_visitor_to_the_login(client):
@@ -142,7 +142,13 @@ def test_the_shop_dashboard_sends_a_visitor_to_the_login(client):
     assert response["Location"] == "/fr/shop/dashboard/login/?next=/fr/shop/dashboard/"
 
 
-def test_the_shop_dashboard_opens_for_staff(client):
+def test_the_shop_dashboard_is_not_found_for_staff_who_are_not_superusers(client):
     client.force_login(UserFactory(is_staff=True))
+
+    assert client.get("/fr/shop/dashboard/").status_code == 404
+
+
+def test_the_shop_dashboard_opens_for_a_superuser(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
 
     assert client.get("/fr/shop/dashboard/").status_code == 200

@@ -41,7 +41,7 @@ DJANGO_ADMIN_LOGIN = "django-admin-login"
 DASHBOARD_LOGIN = "dashboard-login"
 REDIRECT = "redirect"
 
-STAFF = ("comms", "moderator", "staff", "superuser")
+STAFF = ("comms", "moderator", "staff", "juror", "superuser")
 CREATORS = ("creator_a", "creator_b")
 SIGNED_IN = tuple(role for role in ROLES if role != "anonymous")
 
@@ -152,14 +152,18 @@ _CREATOR_POST_ONLY = only(CREATORS, 405, others=403)
 _STRIPE_ON = {"STRIPE_SECRET_KEY": "sk_test_matrix", "STRIPE_PUBLISHABLE_KEY": "pk_test_matrix"}
 # The payouts ledger's exports: programme staff (payouts.view_earning); other staff are sent
 # back to the admin's home page (Wagtail's answer to a permission denied).
-_LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT}
+_LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT, "juror": REDIRECT}
 # The hackathon's applications (young people's personal data), decisions and indicators:
 # programme staff, who hold hackathon.view_application / decide_application /
-# view_indicators (demo/hackathon.py); other staff are sent back to the admin's home.
+# view_indicators (accounts/roles.py); other staff are sent back to the admin's home. The
+# jury reads and scores the applications, never the indicators.
 _HACKATHON_STAFF = _LEDGER
+_APPLICATIONS = {**_LEDGER, "juror": 200}
 _PROGRAMME_STAFF = _LEDGER
-# Django admin: superuser only in practice; staff see an empty index.
-_DJANGO_ADMIN = only(STAFF, 200, others=DJANGO_ADMIN_LOGIN, anonymous=DJANGO_ADMIN_LOGIN)
+# Django admin and Oscar's dashboard: superusers only (accounts/middleware.py); every other
+# signed-in person gets 404, staff and creators included; anonymous visitors get the sign-in.
+_DJANGO_ADMIN = only(("superuser",), 200, others=404, anonymous=DJANGO_ADMIN_LOGIN)
+_DASHBOARD = only(("superuser",), 200, others=404, anonymous=DASHBOARD_LOGIN)
 
 TABLE = {
     # ---- machine endpoints and language ------------------------------------------------
@@ -211,21 +215,56 @@ TABLE = {
     "wagtailsnippets_payouts_payout:list": Row(_PROGRAMME_STAFF),
     "wagtailsnippets_payouts_earning:list": Row(_PROGRAMME_STAFF),
     "simple_translation:*": Row(None, sample="wagtailadmin_home", reason="Wagtail admin"),
+    # The shop's back office (shop/order/wagtail_hooks.py): programme staff; reviews also
+    # for moderators. Other staff are sent back to the admin's home.
+    "wagtail_orders:index": Row(_PROGRAMME_STAFF, query="?payment=waiting&payment_method=cash"),
+    "wagtail_orders:index_results": Row(_PROGRAMME_STAFF, query="?q=1"),
+    "wagtail_orders:inspect": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="order")),
+    "wagtail_orders:history": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="order")),
+    "wagtail_orders:edit": Row(
+        {**_PROGRAMME_STAFF, "staff": REDIRECT, "superuser": REDIRECT},
+        kwargs=_obj(pk="order"),
+        reason="nobody edits an order by hand",
+    ),
+    "wagtail_orders:delete": Row(
+        {**_PROGRAMME_STAFF, "staff": REDIRECT, "superuser": REDIRECT},
+        kwargs=_obj(pk="order"),
+        reason="nobody deletes an order",
+    ),
+    "wagtail_orders:mark_paid": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk="order"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_orders:part_paid": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk=("order", "pk"), part_pk="part"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_orders:cancel_part": Row(
+        only(STAFF, 405, others=ADMIN_LOGIN, anonymous=ADMIN_LOGIN),
+        kwargs=_obj(pk=("order", "pk"), part_pk="part"),
+        reason="POST only (order.change_order)",
+    ),
+    "wagtail_quotes:index": Row(_PROGRAMME_STAFF, query="?status=sent"),
+    "wagtail_quotes:inspect": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="quote")),
+    "wagtail_products:index": Row(_PROGRAMME_STAFF, query="?visibility=hidden_by_staff"),
+    "wagtail_reviews:index": Row({**_PROGRAMME_STAFF, "moderator": 200}),
     # ---- Django admin ----------------------------------------------------------------------
     "admin:index": Row(_DJANGO_ADMIN),
-    "admin:login": Row(
-        signed_in(
-            REDIRECT,
-            anonymous=200,
-            **dict.fromkeys(
-                ("client_a", "client_b", "creator_a", "creator_b", "professional"), 200
-            ),
-        )
+    "admin:login": Row(signed_in(404, anonymous=200, superuser=REDIRECT)),
+    "admin:*": Row(
+        None,
+        sample="admin:index",
+        reason="Django admin: superusers (every URL: test_back_offices_are_closed)",
     ),
-    "admin:*": Row(None, sample="admin:index", reason="Django admin: staff, per-model perms"),
-    # ---- Oscar dashboard (staff; creators use their own creator space) ------------------
-    "dashboard:index": Row(only((*STAFF, *CREATORS), 200, others=403, anonymous=DASHBOARD_LOGIN)),
-    "dashboard:*": Row(None, sample="dashboard:index", reason="Oscar dashboard"),
+    # ---- Oscar dashboard (superusers; creators use their creator space) -----------------
+    "dashboard:index": Row(_DASHBOARD),
+    "dashboard:*": Row(
+        None,
+        sample="dashboard:index",
+        reason="Oscar dashboard: superusers (every URL: test_back_offices_are_closed)",
+    ),
     # ---- shop: catalogue, basket, checkout -------------------------------------------------
     "home": Row(everyone(REDIRECT), reason="/shop/ → the catalogue"),
     "catalogue:index": Row(everyone(200)),
@@ -404,13 +443,13 @@ TABLE = {
     "hackathon:application": Row(_CLIENT_A_ONLY, kwargs=_obj(pk="application")),
     "hackathon:application-edit": Row(_CLIENT_A_ONLY, kwargs=_obj(pk="application")),
     "hackathon:attachment": Row(_CLIENT_A_ONLY, kwargs=_hackathon_attachment),
-    "hackathon_admin:list": Row(_HACKATHON_STAFF),
+    "hackathon_admin:list": Row(_APPLICATIONS),
     "hackathon_admin:detail": Row(
-        _HACKATHON_STAFF,
+        _APPLICATIONS,
         kwargs=_obj(pk="application"),
     ),
     "hackathon_admin:attachment": Row(
-        _HACKATHON_STAFF,
+        _APPLICATIONS,
         kwargs=_hackathon_attachment,
     ),
     "hackathon_admin:indicators": Row(_HACKATHON_STAFF),
@@ -523,10 +562,10 @@ GET_MAY_WRITE = (
 # Unnamed URL patterns, by route glob (the language prefix is the active language's).
 UNNAMED_ROUTES = {
     "admin/*": "Wagtail admin internals (staff)",
-    "django-admin/*": "Django admin object pages (staff)",
+    "django-admin/*": "Django admin object pages (superusers)",
     "*/shop/accounts/notifications/": "Oscar: redirects to the inbox",
     "*/shop/accounts/*": "Oscar customer pages (signed in)",
-    "*/shop/dashboard/*": "Oscar dashboard (staff)",
+    "*/shop/dashboard/*": "Oscar dashboard (superusers)",
 }
 
 # The named URLs that existed when the matrix was written (one per line): every one must have

@@ -1,0 +1,38 @@
+"""A plain panel for the Wagtail admin's home page: a heading, a few lines (a text, an
+optional link, an optional number) and a link to the full list. Apps build theirs in a
+``construct_homepage_panels`` hook, each behind its permission (orders, quotes, profiles,
+indicators)."""
+
+from dataclasses import dataclass
+
+from wagtail.admin.ui.components import Component
+
+
+@dataclass
+class Line:
+    text: str
+    url: str = ""
+    count: object = None
+
+
+class SummaryPanel(Component):
+    template_name = "includes/admin_home_panel.html"
+
+    def __init__(self, name, heading, lines, *, order=150, more_url="", more_text="", empty=""):
+        self.name = name
+        self.heading = heading
+        self.lines = lines
+        self.order = order
+        self.more_url = more_url
+        self.more_text = more_text
+        self.empty = empty
+
+    def get_context_data(self, parent_context):
+        return {
+            "panel_id": self.name,
+            "heading": self.heading,
+            "lines": self.lines,
+            "more_url": self.more_url,
+            "more_text": self.more_text,
+            "empty": self.empty,
+        }
