@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # same browser tests would otherwise raise SynchronousOnlyOperation.
@@ -76,3 +78,12 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A test that renders an Arabic page (or calls ``translation.activate``) must not leave
+    Arabic active for the next one: URL reversing and ``i18n_patterns`` routes follow the
+    active language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
