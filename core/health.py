@@ -80,6 +80,14 @@ def check_payments():
     return {"ok": True, "stripe": settings.STRIPE_ENABLED, "methods": methods}
 
 
+def check_rate_limits():
+    """Where rate-limit counters live: Redis, else the database; both shared by workers."""
+    from .ratelimit import shared_counting
+
+    counted_in = shared_counting()
+    return {"ok": counted_in != "per-process", "counted_in": counted_in}
+
+
 def report():
     """The whole report; ``status`` is "ok", "degraded" (a fallback is in use) or "down"."""
     checks = {
@@ -87,6 +95,7 @@ def report():
         "cache": check_cache(),
         "search": check_search(),
         "payments": check_payments(),
+        "rate_limits": check_rate_limits(),
     }
     if not checks["database"]["ok"]:
         status = "down"

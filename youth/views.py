@@ -114,18 +114,19 @@ def register_for_event(request, page):
     try:
         result = services.register(page, form.cleaned_data, language=translation.get_language())
     except services.DuplicateRegistration:
-        form.add_error(
-            None,
-            _(
-                "You are already registered for this event with this phone number or email "
-                "address: nothing more to do. See you there!"
-            ),
-        )
-        return _render_event(request, page, form, 409)
+        # Answered exactly like a new registration (nothing is saved, nothing is sent):
+        # "already registered" would tell anyone that this phone or email is on file.
+        _registered_message(request, services.registration_state(page) == "full")
+        return HttpResponseRedirect(page.get_url(request) + "#registration")
     except services.RegistrationClosed:
         return _render_event(request, page, form, 409)
     _send_confirmation(request, page, result)
-    if result.waitlisted:
+    _registered_message(request, result.waitlisted)
+    return HttpResponseRedirect(page.get_url(request) + "#registration")
+
+
+def _registered_message(request, waitlisted):
+    if waitlisted:
         messages.warning(
             request,
             _(
@@ -135,7 +136,6 @@ def register_for_event(request, page):
         )
     else:
         messages.success(request, _("You are registered. See you at the event!"))
-    return HttpResponseRedirect(page.get_url(request) + "#registration")
 
 
 # --------------------------------------------------------------------------------------

@@ -247,14 +247,19 @@ if REDIS_URL:
     }
     # Sessions live in Redis and the database: they survive a Redis restart.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    RATELIMIT_USE_CACHE = "default"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "takafamap",
-        }
+        },
+        # Rate-limit counters must be shared by every server process: without Redis they
+        # are rows in the database (core.ratelimit.DatabaseCounterCache), never per process.
+        "ratelimit": {"BACKEND": "core.ratelimit.DatabaseCounterCache"},
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    RATELIMIT_USE_CACHE = "ratelimit"
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # --------------------------------------------------------------------------------------
@@ -263,10 +268,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 AUTH_USER_MODEL = "accounts.User"
 # Backups (core.backups) dump rows with datetimes kept to the microsecond.
 SERIALIZATION_MODULES = {"precise_json": "core.precise_json"}
-AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# One backend: sign-in by email (any case, spaces trimmed), one password hash whether the
+# account exists or not (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.EmailBackend"]
 # Without this, checkout redirects to /accounts/login/, which Wagtail's catch-all 404s.
 LOGIN_URL = reverse_lazy("customer:login")
 LOGIN_REDIRECT_URL = reverse_lazy("customer:summary")
@@ -461,6 +465,9 @@ OSCAR_DEFAULT_CURRENCY = "MAD"
 OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# A guest may check out with an email that has an account: refusing would tell anyone
+# which emails have one (shop/checkout/forms.GatewayForm never tells either).
+OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True  # reviews wait for staff approval (dashboard › reviews)
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -530,6 +537,9 @@ CSP_STAFF_DIRECTIVES = {
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS  # object storage, if any
 # Rate limits (core.ratelimit): the request header that holds the visitor's address; behind a
 # reverse proxy, the one it sets (e.g. HTTP_X_REAL_IP), otherwise everyone shares one count.
+# /healthz answers its details (backends, fallbacks) to staff and to a monitor sending
+# "Authorization: Bearer <HEALTHZ_TOKEN>"; anyone else reads the status only.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 # Wagtail admin avatars: none from gravatar.com (staff emails' hashes stay here; CSP blocks it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -577,4 +587,8 @@ PERSONAL_DATA = {
 }
 
 # Our ``currency_filters`` library deliberately replaces Oscar's (MAD per locale).
-SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+SILENCED_SYSTEM_CHECKS = [
+    "templates.W003",
+    # django-ratelimit does not know core.ratelimit.DatabaseCounterCache (atomic UPDATEs).
+    "django_ratelimit.W001",
+]

@@ -3,7 +3,7 @@ payment method."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.checkout.forms import GatewayForm  # noqa: F401  (Oscar's, unchanged)
+from oscar.apps.checkout import forms as oscar_forms
 
 from core.money import format_money
 from core.widgets import MoroccanPhoneField
@@ -12,6 +12,22 @@ from shop.order.models import Order
 
 from . import payments
 from .fulfilment import PlanError, build_plan
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's first checkout step, telling nobody whether an email has an account.
+
+    Oscar answered "A user with that email address already exists" to a guest or a new
+    client typing a known email, and "wrong password" otherwise. Here a guest goes on as a
+    guest (``OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT``) and "create an account" goes on to
+    the sign-up page whatever the email; a wrong password reads the same for any email.
+    """
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
 
 
 class DetailsForm(forms.Form):
