@@ -139,9 +139,7 @@ def check_amounts(lines):
         if not (CENTS <= quantity <= MAX_QUANTITY):
             raise QuoteError(_("A quantity cannot be above %(max)s.") % bound(MAX_QUANTITY))
         if not (0 <= unit_price <= MAX_UNIT_PRICE):
-            raise QuoteError(
-                _("A unit price cannot be above %(max)s MAD.") % bound(MAX_UNIT_PRICE)
-            )
+            raise QuoteError(_("A unit price cannot be above %(max)s MAD.") % bound(MAX_UNIT_PRICE))
         total += quantity * unit_price
     if total > MAX_TOTAL:
         raise QuoteError(_("A quote's total cannot be above %(max)s MAD.") % bound(MAX_TOTAL))
