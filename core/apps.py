@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache, renditions
+        from django.db.models.signals import post_migrate
+
+        from . import cache, renditions, sites
+
+        # Django's and Wagtail's Site rows follow BASE_URL and SITE_NAME (core/sites.py).
+        post_migrate.connect(sites.sync_sites, sender=self, dispatch_uid="core.sync_sites")
 
         cache.connect()  # the anonymous page cache's invalidation signals
         renditions.connect()  # thumbnails and renditions made by the worker after uploads

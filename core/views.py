@@ -11,7 +11,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import health
+from . import health, sites
 from .sitemaps import sitemaps
 
 
@@ -53,7 +53,7 @@ def robots_txt(request):
     return TemplateResponse(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+        {"sitemap_url": sites.absolute("/sitemap.xml")},
         content_type="text/plain; charset=utf-8",
     )
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import check, too_many_requests
+from core.sites import absolute
 from youth import privacy, services
 from youth.forms import DataRequestForm, RegistrationForm
 from youth.models import DataRequest
@@ -64,8 +65,8 @@ def _send_confirmation(request, page, result):
         return
     language = translation.get_language()
     ics = event_to_ics(page, request)
-    event_url = request.build_absolute_uri(page.get_url(request))
-    my_data_url = request.build_absolute_uri(reverse("youth:my-data"))
+    event_url = absolute(page.get_url(request))
+    my_data_url = absolute(reverse("youth:my-data"))
     context = {
         "event": page,
         "first_name": contact.first_name,
@@ -169,9 +170,7 @@ def read_token(token):
 
 def _send_link(request, data_request):
     email, kind = data_request.email, data_request.kind
-    url = request.build_absolute_uri(
-        reverse("youth:my-data-confirm", kwargs={"token": make_token(data_request)})
-    )
+    url = absolute(reverse("youth:my-data-confirm", kwargs={"token": make_token(data_request)}))
     language = translation.get_language()
     context = {
         "url": url,

@@ -42,6 +42,9 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SITE_NAME = "Takafamap"
+# Every absolute link in emails, feeds, sitemaps and receipts starts with BASE_URL; the Site
+# rows of Django and Wagtail follow it after each migrate (core/sites.py). Production refuses
+# to start without it.
 BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
@@ -185,7 +188,11 @@ TEMPLATES = [
                 "core.context_processors.site",
             ],
             # Oscar's templates load ``currency_filters``; ours formats MAD per locale.
-            "libraries": {"currency_filters": "core.templatetags.money"},
+            # Oscar's ``url_tags`` (absolute links in its emails) write BASE_URL's links.
+            "libraries": {
+                "currency_filters": "core.templatetags.money",
+                "url_tags": "core.templatetags.site_urls",
+            },
         },
     }
 ]
@@ -460,6 +467,8 @@ TAKAFAMAP_DOWNLOAD_LIMIT = env.int("TAKAFAMAP_DOWNLOAD_LIMIT", default=5)
 # Oscar
 # --------------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Takafamap"
+# Oscar's emails write links as OSCAR_URL_SCHEMA://<Site domain><path>: BASE_URL's scheme.
+OSCAR_URL_SCHEMA = BASE_URL.split("://", 1)[0] if "://" in BASE_URL else "https"
 OSCAR_SHOP_TAGLINE = _("Image, sound and light from the Oriental")
 OSCAR_DEFAULT_CURRENCY = "MAD"
 OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
