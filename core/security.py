@@ -104,16 +104,29 @@ def mask_personal_data(text):
     return PHONE_RE.sub(PHONE_MASK, text)
 
 
+_TRACEBACKS = logging.Formatter()
+
+
 class PersonalDataFilter(logging.Filter):
-    """Mask emails and phone numbers in a record's message and arguments (never drops it)."""
+    """Mask emails and phone numbers in a record's message and arguments, and in the text of
+    its traceback and stack (an exception's message often quotes the address that failed).
+    Never drops a record."""
 
     def filter(self, record):
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a malformed record is logged as it is
-            return True
-        masked = mask_personal_data(message)
-        if masked != message:
-            record.msg = masked
-            record.args = None
+            message = None
+        if message is not None:
+            masked = mask_personal_data(message)
+            if masked != message:
+                record.msg = masked
+                record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters print exc_text when it is set instead of formatting exc_info again.
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_personal_data(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_personal_data(record.stack_info)
         return True
