@@ -85,6 +85,34 @@ class NullCharacterMiddleware:
         return self.get_response(request)
 
 
+class ShopCookiesMiddleware:
+    """Oscar's own cookies (open basket, recently viewed) get the session cookie's flags.
+
+    Oscar sets them without ``SameSite`` and, unless told, without ``Secure``; here they follow
+    ``SESSION_COOKIE_SECURE`` (on in production) and ``SESSION_COOKIE_SAMESITE`` ("Lax").
+    Listed just before Oscar's ``BasketMiddleware``, so it sees the cookie that one sets.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        names = (
+            getattr(settings, "OSCAR_BASKET_COOKIE_OPEN", "oscar_open_basket"),
+            getattr(settings, "OSCAR_RECENTLY_VIEWED_COOKIE_NAME", "oscar_history"),
+        )
+        for name in names:
+            morsel = response.cookies.get(name)
+            if morsel is None:
+                continue
+            morsel["samesite"] = settings.SESSION_COOKIE_SAMESITE or "Lax"
+            if settings.SESSION_COOKIE_SECURE:
+                morsel["secure"] = True
+            morsel["httponly"] = True
+        return response
+
+
 # ------------------------------------------------------------------------------------------
 # Logs
 # ------------------------------------------------------------------------------------------

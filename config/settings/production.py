@@ -55,6 +55,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+OSCAR_BASKET_COOKIE_SECURE = True  # core.security.ShopCookiesMiddleware adds SameSite
+OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 
 # Content-Security-Policy (base.py): in production every sub-resource is fetched over HTTPS.
 CONTENT_SECURITY_POLICY = {  # noqa: F405 - a copy: base.py's dict stays as it is
