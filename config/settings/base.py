@@ -228,7 +228,18 @@ def _database_from_env():
 DATABASES = {"default": _database_from_env()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # The embedded default must hold a handful of simultaneous writers (two buyers pressing
+    # "Order" at once): every transaction takes the write lock when it begins (IMMEDIATE:
+    # no "database is locked" when a reader upgrades too late), waits up to 20 s for it, and
+    # WAL lets readers go on while one request writes (TECH-NOTES, "SQLite as the embedded
+    # default").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
