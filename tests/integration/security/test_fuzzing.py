@@ -213,7 +213,7 @@ def test_basket_add_in_every_product_state(client, state, quantity):
     changes = {
         "hidden": lambda: Product.objects.filter(pk=product.pk).update(is_public=False),
         "staff_hidden": lambda: Product.objects.filter(pk=product.pk).update(
-            staff_hidden_at=timezone.now()
+            is_public=False, staff_hidden_at=timezone.now()
         ),
         "suspended": lambda: type(partner).objects.filter(pk=partner.pk).update(is_active=False),
         "vacation": lambda: type(partner).objects.filter(pk=partner.pk).update(on_vacation=True),
