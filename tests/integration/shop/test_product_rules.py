@@ -87,3 +87,31 @@ def test_staff_restoring_a_product_lets_its_creator_show_it(product):
     product.is_public = True
     product.save()
     assert Product.objects.get(pk=product.pk).is_public
+
+
+def test_a_bare_post_to_any_product_form_is_never_a_500(product):
+    """Only a CSRF token (none needed by the test client): a form error, never a crash."""
+    from django.test import Client
+
+    from tests.factories.partner import creator_with_shop
+
+    creator = creator_with_shop()
+    own = ProductFactory(kind="physical", partner=creator.shop, price=Decimal("5"), num_in_stock=1)
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    forms = {
+        creator: [
+            "/fr/shop/my-shop/products/add/",
+            f"/fr/shop/my-shop/products/{own.pk}/edit/",
+        ],
+        superuser: [
+            f"/fr/shop/dashboard/catalogue/products/{product.pk}/",
+            "/fr/shop/dashboard/catalogue/products/create/physical/",
+            f"/django-admin/catalogue/product/{product.pk}/change/",
+            "/django-admin/partner/stockrecord/add/",
+        ],
+    }
+    for user, urls in forms.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        for url in urls:
+            assert client.post(url, {}).status_code < 500, url
