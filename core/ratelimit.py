@@ -20,6 +20,7 @@ limit answers 429. The ``RATELIMITS`` setting may override a group's rules by na
 
 import datetime
 import functools
+import secrets
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
@@ -103,6 +104,9 @@ def ratelimited_view(group, key=None, rate=None, *, rules=(), methods=("POST",))
 # ------------------------------------------------------------------------------------------
 # Counters in the database, for a site without Redis
 # ------------------------------------------------------------------------------------------
+PURGE_ONE_IN = 200
+
+
 class DatabaseCounterCache(BaseCache):
     """A cache backend holding only integer counters, in ``core.RateCounter`` rows.
 
@@ -132,7 +136,12 @@ class DatabaseCounterCache(BaseCache):
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         model = self._model()
-        model.objects.filter(key=key, expires__lte=timezone.now()).delete()
+        now = timezone.now()
+        model.objects.filter(key=key, expires__lte=now).delete()
+        if secrets.randbelow(PURGE_ONE_IN) == 0:
+            # Counter keys carry their time window, so old rows pile up: now and then, the
+            # expired ones go (an indexed range on ``expires``).
+            model.objects.filter(expires__lte=now).delete()
         try:
             with transaction.atomic():
                 model.objects.create(key=key, value=int(value), expires=self._expiry(timeout))

@@ -226,3 +226,18 @@ def test_two_processes_share_the_count_through_redis(settings):
 
     assert _two_processes(cache_a, cache_b) == [200, 200, 429]
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+
+
+@pytest.mark.django_db
+def test_expired_counters_are_purged_now_and_then(monkeypatch):
+    from core import ratelimit
+    from core.models import RateCounter
+
+    counters = ratelimit.DatabaseCounterCache("", {})
+    counters.add("old", 1, 60)
+    RateCounter.objects.update(expires=timezone.now() - timedelta(seconds=1))
+    monkeypatch.setattr(ratelimit, "PURGE_ONE_IN", 1)
+
+    counters.add("new", 1, 60)
+
+    assert list(RateCounter.objects.values_list("key", flat=True)) == [":1:new"]
