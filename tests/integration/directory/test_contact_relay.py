@@ -174,4 +174,5 @@ def test_a_message_that_cannot_leave_is_never_announced_as_sent(client, profile,
     assert response.status_code == 503
     page = text_of(response)
     assert "Votre message a été envoyé" not in page
+    assert "Votre message n’a pas pu être envoyé" in page
     assert MESSAGE["message"] in response.content.decode()  # nothing typed is lost
