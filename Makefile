@@ -65,7 +65,7 @@ check: install ## Django system checks, missing migrations, deployment checks
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=only-for-the-deploy-check-not-a-secret-0123456789abcdefghijklmnop \
-		DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 ALLOWED_HOSTS=takafamap.ma \
+		DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 ALLOWED_HOSTS=takafamap.ma BASE_URL=https://takafamap.ma \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 .PHONY: backup restore

@@ -26,3 +26,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(apply_roles_after_migrate, dispatch_uid="accounts-apply-roles")
+        # Deferred to ready(): signals imports Oscar's communication models.
+        from . import signals
+
+        signals.connect()  # no password-reset link kept in the account's email history

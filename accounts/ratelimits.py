@@ -12,13 +12,15 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver
 from wagtail.admin.views import account as wagtail_account
 
-from core.ratelimit import ratelimited_view
+from core.ratelimit import normalised_post_field, ratelimited_view
 
 # (key, rate) rules per group; the RATELIMITS setting may override them by group name.
-LOGIN_RULES = [("ip", "20/10m"), ("post:login-username", "10/10m")]
+# Per-account rules count the email trimmed and lower-cased: "Client@…" and " client@…" are
+# one account, one counter.
+LOGIN_RULES = [("ip", "20/10m"), (normalised_post_field("login-username"), "10/10m")]
 SIGNUP_RULES = [("ip", "10/h")]
-PASSWORD_RESET_RULES = [("ip", "10/h"), ("post:email", "5/h")]
-ADMIN_LOGIN_RULES = [("ip", "20/10m"), ("post:username", "10/10m")]
+PASSWORD_RESET_RULES = [("ip", "10/h"), (normalised_post_field("email"), "5/h")]
+ADMIN_LOGIN_RULES = [("ip", "20/10m"), (normalised_post_field("username"), "10/10m")]
 
 
 def _oscar_view(name):

@@ -97,6 +97,7 @@ def server_env(args, redis_url):
             "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
             "DATABASE_URL": database_url(args.products),
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "BASE_URL": "http://127.0.0.1:8000",
             "SECURE_SSL_REDIRECT": "False",
             "STATIC_ROOT": str(WORK / "static"),
             "MEDIA_ROOT": str(WORK / "media"),

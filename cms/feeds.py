@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.ics import absolute_url
+from core.sites import absolute
 
 
 class NewsRssFeed(Feed):
@@ -28,6 +29,10 @@ class NewsRssFeed(Feed):
 
     def title(self, index):
         return _("%(title)s · Takafamap") % {"title": index.title}
+
+    def feed_url(self, index):
+        # The feed's self link; Django would write django.contrib.sites' domain.
+        return absolute(self.request.path)
 
     def link(self, index):
         return absolute_url(index, self.request)

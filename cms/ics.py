@@ -5,12 +5,13 @@ from datetime import timedelta
 import icalendar
 from django.utils import timezone
 
+from core.sites import absolute
+
 
 def absolute_url(page, request=None):
-    """The page's URL on the host the visitor used (the Wagtail Site's otherwise)."""
-    if request is None:
-        return page.get_full_url()
-    return request.build_absolute_uri(page.get_url(request))
+    """The page's URL on ``BASE_URL`` (feeds, calendar files and emails never trust the
+    request's host)."""
+    return absolute(page.get_url(request))
 
 
 def event_to_ics(event, request=None):

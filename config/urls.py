@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
 from core import views as core_views
+from shop.catalogue import alerts as catalogue_alerts
 from shop.order import views as order_views
 from shop.payment import views as payment_views
 
@@ -41,6 +42,12 @@ urlpatterns += i18n_patterns(
     # Oscar's re-order action, POST only (shop/order/views.py); before Oscar's own URLs.
     path("shop/accounts/orders/<str:order_number>/<int:line_id>/", order_views.order_line_view),
     path("shop/", include(accounts_urls.shop_urlpatterns)),  # rate-limited sign-in (accounts)
+    # Stock alerts: limited, visible products only, no answer telling who signed up.
+    path(
+        "shop/accounts/alerts/create/<int:pk>/",
+        catalogue_alerts.ProductAlertCreateView.as_view(),
+        name="limited-alert-create",
+    ),
     path("shop/", include("shop.creators.urls")),
     path("shop/", include("shop.quotes.urls")),
     path("shop/", include("shop.payment.urls")),

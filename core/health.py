@@ -84,6 +84,14 @@ def register(name, check):
     _registered[name] = check
 
 
+def check_rate_limits():
+    """Where rate-limit counters live: Redis, else the database; both shared by workers."""
+    from .ratelimit import shared_counting
+
+    counted_in = shared_counting()
+    return {"ok": counted_in != "per-process", "counted_in": counted_in}
+
+
 def report():
     """The whole report; ``status`` is "ok", "degraded" (a fallback is in use) or "down"."""
     checks = {
@@ -91,6 +99,7 @@ def report():
         "cache": check_cache(),
         "search": check_search(),
         **{name: check() for name, check in _registered.items()},
+        "rate_limits": check_rate_limits(),
     }
     if not checks["database"]["ok"]:
         status = "down"

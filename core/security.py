@@ -85,6 +85,34 @@ class NullCharacterMiddleware:
         return self.get_response(request)
 
 
+class ShopCookiesMiddleware:
+    """Oscar's own cookies (open basket, recently viewed) get the session cookie's flags.
+
+    Oscar sets them without ``SameSite`` and, unless told, without ``Secure``; here they follow
+    ``SESSION_COOKIE_SECURE`` (on in production) and ``SESSION_COOKIE_SAMESITE`` ("Lax").
+    Listed just before Oscar's ``BasketMiddleware``, so it sees the cookie that one sets.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        names = (
+            getattr(settings, "OSCAR_BASKET_COOKIE_OPEN", "oscar_open_basket"),
+            getattr(settings, "OSCAR_RECENTLY_VIEWED_COOKIE_NAME", "oscar_history"),
+        )
+        for name in names:
+            morsel = response.cookies.get(name)
+            if morsel is None:
+                continue
+            morsel["samesite"] = settings.SESSION_COOKIE_SAMESITE or "Lax"
+            if settings.SESSION_COOKIE_SECURE:
+                morsel["secure"] = True
+            morsel["httponly"] = True
+        return response
+
+
 # ------------------------------------------------------------------------------------------
 # Logs
 # ------------------------------------------------------------------------------------------
@@ -104,16 +132,29 @@ def mask_personal_data(text):
     return PHONE_RE.sub(PHONE_MASK, text)
 
 
+_TRACEBACKS = logging.Formatter()
+
+
 class PersonalDataFilter(logging.Filter):
-    """Mask emails and phone numbers in a record's message and arguments (never drops it)."""
+    """Mask emails and phone numbers in a record's message and arguments, and in the text of
+    its traceback and stack (an exception's message often quotes the address that failed).
+    Never drops a record."""
 
     def filter(self, record):
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a malformed record is logged as it is
-            return True
-        masked = mask_personal_data(message)
-        if masked != message:
-            record.msg = masked
-            record.args = None
+            message = None
+        if message is not None:
+            masked = mask_personal_data(message)
+            if masked != message:
+                record.msg = masked
+                record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters print exc_text when it is set instead of formatting exc_info again.
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_personal_data(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_personal_data(record.stack_info)
         return True

@@ -6,6 +6,8 @@ from django.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from . import sites
+
 
 class PagesSitemap(WagtailSitemap):
     """Wagtail's sitemap walks the default language's tree only; walk every locale's."""
@@ -19,13 +21,10 @@ class PagesSitemap(WagtailSitemap):
         return pages.live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
-        # Page URLs carry the Wagtail Site's hostname ("localhost" until staff set it);
-        # answer with the host the sitemap was asked on, like the other sections.
+        # Every URL on BASE_URL (core/sites.py), whatever host the sitemap was asked on.
         urls = super()._urls(page, protocol, domain)
-        if self.request is None:
-            return urls
         site_root = self.get_wagtail_site().root_url
-        here = f"{self.request.scheme}://{self.request.get_host()}"
+        here = sites.base_url()
         for url in urls:
             if url["location"].startswith(site_root):
                 url["location"] = here + url["location"][len(site_root) :]
@@ -42,11 +41,11 @@ class I18nSitemap(Sitemap):
         self.languages = [code for code, _name in settings.LANGUAGES]
 
     def get_domain(self, site=None):
-        # The host the sitemap was asked on, as robots.txt does; Django would otherwise
-        # take django.contrib.sites' row, which says "example.com" until someone edits it.
-        if self.request is not None:
-            return self.request.get_host()
-        return super().get_domain(site)
+        # BASE_URL's host (core/sites.py), never the request's Host header.
+        return sites.domain()
+
+    def get_protocol(self, protocol=None):
+        return sites.scheme()
 
 
 # The sections of /sitemap.xml by name; each app adds its own from its ``AppConfig.ready()``

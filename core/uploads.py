@@ -21,6 +21,30 @@ MAX_DOCUMENT_BYTES = 10 * MEGABYTE
 MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; decompression bombs are bigger
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 PDF_MAGIC = b"%PDF-"
+# A checked file is stored, and served, under the extension of what it really is.
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "application/pdf": ".pdf",
+}
+
+
+def with_extension(name, content_type):
+    """``name`` ending with the extension of ``content_type`` (``x.pdf`` → ``x.png``)."""
+    extension = EXTENSIONS.get(content_type)
+    if not extension or not name:
+        return name
+    directory, slash, base = name.rpartition("/")
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return f"{directory}{slash}{stem or 'file'}{extension}"
+
+
+def _store_as(upload, content_type):
+    """Rename a checked upload (or the model's file wrapping it) after its real type."""
+    name = getattr(upload, "name", None)
+    if name:
+        upload.name = with_extension(name, content_type)
 
 
 def _check_size(upload, limit):
@@ -91,6 +115,7 @@ def validate_image(upload, max_bytes=None):
         )
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(_("Send a JPEG, PNG or WebP image."), code="image_format")
+    _store_as(upload, IMAGE_FORMATS[image_format])
 
 
 def validate_document(upload, max_bytes=None):
@@ -99,8 +124,11 @@ def validate_document(upload, max_bytes=None):
         return
     _check_size(upload, max_bytes or MAX_DOCUMENT_BYTES)
     if is_pdf(upload):
+        _store_as(upload, "application/pdf")
         return
-    if sniff_image(upload) in IMAGE_FORMATS:
+    image_format = sniff_image(upload)
+    if image_format in IMAGE_FORMATS:
+        _store_as(upload, IMAGE_FORMATS[image_format])
         return
     raise ValidationError(
         _("Send a PDF document or a JPEG, PNG or WebP picture."), code="document_format"
@@ -157,7 +185,8 @@ def private_file_response(field_file, download_name=None):
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=download_name or field_file.name.rsplit("/", 1)[-1],
+        # Never under a name a computer would open as something else (poly.html).
+        filename=with_extension(download_name or field_file.name.rsplit("/", 1)[-1], content_type),
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -7,10 +7,11 @@ from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from . import health, sitemaps
+from . import health, sitemaps, sites
 
 
 @require_GET
@@ -22,11 +23,27 @@ def root_redirect(request):
     return response
 
 
+def _may_read_health_details(request):
+    """Staff, or a monitor sending ``HEALTHZ_TOKEN`` (``Authorization: Bearer <token>``)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        return True
+    token = getattr(settings, "HEALTHZ_TOKEN", "")
+    header = request.headers.get("Authorization", "")
+    sent = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+    return bool(token and sent and constant_time_compare(sent, token))
+
+
 @never_cache
 @require_GET
 def healthz(request):
+    """``{"status": "ok" | "degraded" | "down"}`` for anyone; the details (database vendor,
+    cache, search, payments, rate-limit counters) only for staff or with the token."""
     report = health.report()
-    return JsonResponse(report, status=503 if report["status"] == "down" else 200)
+    status = 503 if report["status"] == "down" else 200
+    if not _may_read_health_details(request):
+        report = {"status": report["status"]}
+    return JsonResponse(report, status=status)
 
 
 @require_GET
@@ -35,7 +52,7 @@ def robots_txt(request):
     return TemplateResponse(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+        {"sitemap_url": sites.absolute("/sitemap.xml")},
         content_type="text/plain; charset=utf-8",
     )
 

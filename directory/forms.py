@@ -69,6 +69,13 @@ class ContactForm(forms.Form):
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
+    def clean_name(self):
+        # The name goes into an email header (Reply-To): one line, no control characters.
+        name = self.cleaned_data["name"]
+        if any(ord(char) < 32 or ord(char) == 127 for char in name):
+            raise forms.ValidationError(_("Write your name on one line."), code="control")
+        return name
+
 
 def _https_url_fields(model_field, **kwargs):
     """Form fields of the model's, URLs assumed https when typed without a scheme."""

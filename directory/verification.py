@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.sites import absolute
+
 SALT = "directory.verify-email"
 MAX_AGE = 3 * 24 * 3600
 
@@ -24,8 +26,6 @@ def read_token(token):
 
 
 def send_verification_email(request, user):
-    url = request.build_absolute_uri(
-        reverse("directory:verify-email", kwargs={"token": make_token(user)})
-    )
+    url = absolute(reverse("directory:verify-email", kwargs={"token": make_token(user)}))
     body = render_to_string("directory/email/verify_email.txt", {"user": user, "url": url})
     send_mail(_("Takafamap: confirm your email address"), body, None, [user.email])

@@ -1,8 +1,10 @@
+import logging
+from email.headerregistry import Address
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,10 +14,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
+from core.ratelimit import check, normalised_post_field
 
 from .forms import ContactForm, DirectoryFilterForm, OwnProfileForm, PortfolioFormSet
 from .models import Profile, Province, VerifiedEmail
 from .verification import read_token, send_verification_email
+
+logger = logging.getLogger(__name__)
 
 User = get_user_model()
 
@@ -129,22 +134,22 @@ def contact_address(profile):
     return profile.email or (profile.user.email if profile.user else "")
 
 
-# Contact relay limits: at most ``n`` messages per ``seconds`` per IP and per sender email.
+# Contact relay limits: at most ``n`` messages per ``seconds`` per IP and per sender email,
+# counted in the shared rate-limit counters (core.ratelimit), never per server process.
 CONTACT_RATE = getattr(settings, "DIRECTORY_CONTACT_RATE", (5, 3600))
 
 
-def _over_limit(key):
-    """Count one attempt under ``key``; True when the limit is already reached."""
+def _over_limit(request, rule_key):
     limit, seconds = CONTACT_RATE
-    cache_key = f"directory-contact:{key}"
-    if cache.add(cache_key, 1, seconds):
-        return False
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, seconds)
-        return False
-    return count > limit
+    rate = f"{limit}/{seconds}s"
+    group = "directory.contact.ip" if rule_key == "ip" else "directory.contact.email"
+    return check(request, group, [(rule_key, rate)]) is not None
+
+
+def reply_to_address(name, address):
+    """The visitor as a Reply-To header value, quoted by the standard library:
+    ``"Benali, Hélène" <h@example.ma>`` (a bare comma would split it into two addresses)."""
+    return str(Address(display_name=name, addr_spec=address))
 
 
 @require_POST
@@ -155,33 +160,50 @@ def contact_profile(request, slug):
     if not profile.is_public or not profile.accepts_messages or not recipient:
         raise Http404
     form = ContactForm(request.POST)
-    # The visitor's address, not a proxy's (RATELIMIT_IP_META_KEY, as the other rate limits).
-    ip = request.META.get(settings.RATELIMIT_IP_META_KEY, "")
-    if _over_limit(f"ip:{ip}"):
+    if _over_limit(request, "ip"):
         return render(request, "directory/contact_limited.html", {"profile": profile}, status=429)
     if not form.is_valid():
-        view = ProfileDetailView()
-        view.setup(request, slug=slug)
-        view.object = profile
-        context = view.get_context_data(object=profile, contact_form=form)
-        return render(request, view.template_name, context, status=400)
+        return _contact_form_again(request, slug, profile, form)
     data = form.cleaned_data
     if data["website"]:  # the honeypot: a person leaves it empty; pretend it was sent
         messages.success(request, _("Your message has been sent."))
         return redirect(profile.get_absolute_url())
-    if _over_limit(f"email:{data['email'].lower()}"):
+    if _over_limit(request, normalised_post_field("email")):
         return render(request, "directory/contact_limited.html", {"profile": profile}, status=429)
     body = render_to_string(
         "directory/email/contact_message.txt", {"profile": profile, "data": data}, request
     )
-    EmailMessage(
-        subject=_("Takafamap: a message from %(name)s") % {"name": data["name"]},
-        body=body,
-        to=[recipient],
-        reply_to=[f"{data['name']} <{data['email']}>"],
-    ).send()
+    try:
+        message = EmailMessage(
+            subject=_("Takafamap: a message from %(name)s") % {"name": data["name"]},
+            body=body,
+            to=[recipient],
+            reply_to=[reply_to_address(data["name"], data["email"])],
+        )
+        message.message()  # builds every header now: a bad address fails here, not later
+        sent = message.send()
+    except Exception:  # noqa: BLE001 - the visitor is told; the log says why (masked)
+        logger.exception("directory: contact relay message to profile %s failed", profile.pk)
+        sent = 0
+    if not sent:
+        form.add_error(
+            None,
+            _(
+                "Your message could not be sent. Nothing was lost: check your name and email "
+                "address, then try again."
+            ),
+        )
+        return _contact_form_again(request, slug, profile, form, status=503)
     messages.success(request, _("Your message has been sent."))
     return redirect(profile.get_absolute_url())
+
+
+def _contact_form_again(request, slug, profile, form, status=400):
+    view = ProfileDetailView()
+    view.setup(request, slug=slug)
+    view.object = profile
+    context = view.get_context_data(object=profile, contact_form=form)
+    return render(request, view.template_name, context, status=status)
 
 
 # --------------------------------------------------------------------------------------

@@ -8,18 +8,17 @@ Who may do what:
   alone (communication staff, moderators) gives nothing here: applicants' data stay private.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Avg, Count, F
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.spreadsheets import csv_response
 from core.uploads import private_file_response
 
 from . import indicators
@@ -254,9 +253,6 @@ def dashboard(request):
 
 def dashboard_csv(request):
     _require(can_see_indicators, request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="takafaship-indicators.csv"'
-    writer = csv.writer(response)
-    for row in indicators.csv_rows(indicators.compute()):
-        writer.writerow(row)
-    return response
+    return csv_response(
+        "takafaship-indicators.csv", None, indicators.csv_rows(indicators.compute())
+    )

@@ -14,8 +14,6 @@ Apps register theirs in ``AppConfig.ready()``::
         register(MyProvider())
 """
 
-import csv
-import io
 import json
 import logging
 
@@ -25,6 +23,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 
+from core.spreadsheets import csv_text
 from youth.models import AccessLog, DataRequest, ErasedContact
 from youth.services import erase_contact, find_contacts
 
@@ -85,14 +84,15 @@ def as_json(found):
 
 def as_csv(found):
     """One CSV: a row per field of every record (source, record number, field, value)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["source", "record", "field", "value"])
-    for source, records in found.items():
-        for number, record in enumerate(records, start=1):
-            for key, value in record.items():
-                writer.writerow([source, number, key, "" if value is None else value])
-    return out.getvalue()
+    return csv_text(
+        ["source", "record", "field", "value"],
+        (
+            [source, number, key, value]
+            for source, records in found.items()
+            for number, record in enumerate(records, start=1)
+            for key, value in record.items()
+        ),
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.ics import event_to_ics
 from core.ratelimit import check, too_many_requests
+from core.sites import absolute
 from youth import privacy, services
 from youth.forms import DataRequestForm, RegistrationForm
 from youth.models import DataRequest
@@ -63,8 +64,8 @@ def _send_confirmation(request, page, result):
         return
     language = translation.get_language()
     ics = event_to_ics(page, request)
-    event_url = request.build_absolute_uri(page.get_url(request))
-    my_data_url = request.build_absolute_uri(reverse("youth:my-data"))
+    event_url = absolute(page.get_url(request))
+    my_data_url = absolute(reverse("youth:my-data"))
     context = {
         "event": page,
         "first_name": contact.first_name,
@@ -113,18 +114,19 @@ def register_for_event(request, page):
     try:
         result = services.register(page, form.cleaned_data, language=translation.get_language())
     except services.DuplicateRegistration:
-        form.add_error(
-            None,
-            _(
-                "You are already registered for this event with this phone number or email "
-                "address: nothing more to do. See you there!"
-            ),
-        )
-        return _render_event(request, page, form, 409)
+        # Answered exactly like a new registration (nothing is saved, nothing is sent):
+        # "already registered" would tell anyone that this phone or email is on file.
+        _registered_message(request, services.registration_state(page) == "full")
+        return HttpResponseRedirect(page.get_url(request) + "#registration")
     except services.RegistrationClosed:
         return _render_event(request, page, form, 409)
     _send_confirmation(request, page, result)
-    if result.waitlisted:
+    _registered_message(request, result.waitlisted)
+    return HttpResponseRedirect(page.get_url(request) + "#registration")
+
+
+def _registered_message(request, waitlisted):
+    if waitlisted:
         messages.warning(
             request,
             _(
@@ -134,7 +136,6 @@ def register_for_event(request, page):
         )
     else:
         messages.success(request, _("You are registered. See you at the event!"))
-    return HttpResponseRedirect(page.get_url(request) + "#registration")
 
 
 # --------------------------------------------------------------------------------------
@@ -168,9 +169,7 @@ def read_token(token):
 
 def _send_link(request, data_request):
     email, kind = data_request.email, data_request.kind
-    url = request.build_absolute_uri(
-        reverse("youth:my-data-confirm", kwargs={"token": make_token(data_request)})
-    )
+    url = absolute(reverse("youth:my-data-confirm", kwargs={"token": make_token(data_request)}))
     language = translation.get_language()
     context = {
         "url": url,

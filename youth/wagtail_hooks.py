@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import (
 
 from cms.models import EventPage
 from cms.models.pages import REGISTER_HOOK, REGISTRATION_CONTEXT_HOOK
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from directory.models import Province, Sector
 from youth import privacy
 from youth.models import (
@@ -61,7 +62,7 @@ def log_access(request, action, row_count=None, subject="contacts"):
     )
 
 
-class LoggedIndexView(IndexView):
+class LoggedIndexView(SafeSpreadsheetExportMixin, IndexView):
     """A list whose every view and export is written to the access log."""
 
     log_subject = "contacts"
@@ -92,11 +93,32 @@ class RegistrationIndexView(LoggedIndexView):
     log_subject = "registrations"
 
 
-class ContactInspectView(InspectView):
+class LoggedObjectViewMixin:
+    """A page showing one person's data (inspect, edit form): each opening is logged."""
+
+    log_subject = "contacts"
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        log_access(request, AccessLog.Action.INSPECT, row_count=1)
+        if response.status_code == 200:
+            log_access(request, AccessLog.Action.INSPECT, row_count=1, subject=self.log_subject)
         return response
+
+
+class ContactInspectView(LoggedObjectViewMixin, InspectView):
+    log_subject = "contacts"
+
+
+class ContactEditView(LoggedObjectViewMixin, EditView):
+    log_subject = "contacts"
+
+
+class RegistrationEditView(LoggedObjectViewMixin, EditView):
+    log_subject = "registrations"
+
+
+class DataRequestIndexView(LoggedIndexView):
+    log_subject = "data_requests"
 
 
 class ContactFilterSet(WagtailFilterSet):
@@ -143,6 +165,7 @@ class ContactViewSet(SnippetViewSet):
     menu_label = _("Youth contacts")
     index_view_class = ContactIndexView
     inspect_view_class = ContactInspectView
+    edit_view_class = ContactEditView
     inspect_view_enabled = True
     filterset_class = ContactFilterSet
     search_fields = ["first_name", "last_name", "email", "phone", "city"]
@@ -233,6 +256,7 @@ class RegistrationViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Event registrations")
     index_view_class = RegistrationIndexView
+    edit_view_class = RegistrationEditView
     filterset_class = RegistrationFilterSet
     list_display = ["person", "event", "status", "province", "age_band", "created_at"]
     list_per_page = 50
@@ -249,7 +273,9 @@ class RegistrationViewSet(SnippetViewSet):
         return Registration.objects.select_related("contact", "event", "province")
 
 
-class DataRequestEditView(EditView):
+class DataRequestEditView(LoggedObjectViewMixin, EditView):
+    log_subject = "data_requests"
+
     def save_instance(self):
         """Marking a phone request for deletion "done" carries it out: everything held for
         that phone is erased (staff confirmed the person's identity on the call)."""
@@ -271,6 +297,7 @@ class DataRequestViewSet(SnippetViewSet):
     model = DataRequest
     icon = "help"
     menu_label = _("Personal-data requests")
+    index_view_class = DataRequestIndexView
     edit_view_class = DataRequestEditView
     list_display = ["__str__", "kind", "status", "phone", "items", "created_at", "handled_at"]
     list_filter = ["kind", "status"]

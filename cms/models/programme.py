@@ -231,6 +231,12 @@ class ContactPage(SeoMixin, AbstractEmailForm):
                 return too_many_requests(request, RATE)
         return super().serve(request, *args, **kwargs)
 
+    def get_submissions_list_view_class(self):
+        # Wagtail's views cannot be imported while models load.
+        from cms.submissions import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT, None)
         return super().process_form_submission(form)

@@ -42,6 +42,9 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SITE_NAME = "Takafamap"
+# Every absolute link in emails, feeds, sitemaps and receipts starts with BASE_URL; the Site
+# rows of Django and Wagtail follow it after each migrate (core/sites.py). Production refuses
+# to start without it.
 BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
@@ -186,6 +189,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.security.ShopCookiesMiddleware",  # Secure + SameSite on Oscar's cookies
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: whole pages for anonymous visitors (core/cache.py says what is cached and when).
@@ -217,7 +221,11 @@ TEMPLATES = [
                 "core.context_processors.site",
             ],
             # Oscar's templates load ``currency_filters``; ours formats MAD per locale.
-            "libraries": {"currency_filters": "core.templatetags.money"},
+            # Oscar's ``url_tags`` (absolute links in its emails) write BASE_URL's links.
+            "libraries": {
+                "currency_filters": "core.templatetags.money",
+                "url_tags": "core.templatetags.site_urls",
+            },
         },
     }
 ]
@@ -252,7 +260,18 @@ def _database_from_env():
 DATABASES = {"default": _database_from_env()}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # The embedded default must hold a handful of simultaneous writers (two buyers pressing
+    # "Order" at once): every transaction takes the write lock when it begins (IMMEDIATE:
+    # no "database is locked" when a reader upgrades too late), waits up to 20 s for it, and
+    # WAL lets readers go on while one request writes (TECH-NOTES, "SQLite as the embedded
+    # default").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -279,14 +298,19 @@ if REDIS_URL:
     }
     # Sessions live in Redis and the database: they survive a Redis restart.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    RATELIMIT_USE_CACHE = "default"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "takafamap",
-        }
+        },
+        # Rate-limit counters must be shared by every server process: without Redis they
+        # are rows in the database (core.ratelimit.DatabaseCounterCache), never per process.
+        "ratelimit": {"BACKEND": "core.ratelimit.DatabaseCounterCache"},
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    RATELIMIT_USE_CACHE = "ratelimit"
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # --------------------------------------------------------------------------------------
@@ -295,10 +319,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 AUTH_USER_MODEL = "accounts.User"
 # Backups (core.backups) dump rows with datetimes kept to the microsecond.
 SERIALIZATION_MODULES = {"precise_json": "core.precise_json"}
-AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# One backend: sign-in by email (any case, spaces trimmed), one password hash whether the
+# account exists or not (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.EmailBackend"]
 # Without this, checkout redirects to /accounts/login/, which Wagtail's catch-all 404s.
 LOGIN_URL = reverse_lazy("customer:login")
 LOGIN_REDIRECT_URL = reverse_lazy("customer:summary")
@@ -496,11 +519,16 @@ TAKAFAMAP_DOWNLOAD_LIMIT = env.int("TAKAFAMAP_DOWNLOAD_LIMIT", default=5)
 # Oscar
 # --------------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Takafamap"
+# Oscar's emails write links as OSCAR_URL_SCHEMA://<Site domain><path>: BASE_URL's scheme.
+OSCAR_URL_SCHEMA = BASE_URL.split("://", 1)[0] if "://" in BASE_URL else "https"
 OSCAR_SHOP_TAGLINE = _("Image, sound and light from the Oriental")
 OSCAR_DEFAULT_CURRENCY = "MAD"
 OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# A guest may check out with an email that has an account: refusing would tell anyone
+# which emails have one (shop/checkout/forms.GatewayForm never tells either).
+OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True  # reviews wait for approval (Wagtail admin › Shop › Reviews)
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -570,6 +598,9 @@ CSP_STAFF_DIRECTIVES = {
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS  # object storage, if any
 # Rate limits (core.ratelimit): the request header that holds the visitor's address; behind a
 # reverse proxy, the one it sets (e.g. HTTP_X_REAL_IP), otherwise everyone shares one count.
+# /healthz answers its details (backends, fallbacks) to staff and to a monitor sending
+# "Authorization: Bearer <HEALTHZ_TOKEN>"; anyone else reads the status only.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 # Wagtail admin avatars: none from gravatar.com (staff emails' hashes stay here; CSP blocks it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -617,4 +648,8 @@ PERSONAL_DATA = {
 }
 
 # Our ``currency_filters`` library deliberately replaces Oscar's (MAD per locale).
-SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+SILENCED_SYSTEM_CHECKS = [
+    "templates.W003",
+    # django-ratelimit does not know core.ratelimit.DatabaseCounterCache (atomic UPDATEs).
+    "django_ratelimit.W001",
+]

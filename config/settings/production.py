@@ -1,10 +1,11 @@
 """Production: every secret comes from the environment, transport is HTTPS only.
 
-Start-up stops with a one-line message naming the variable when ``SECRET_KEY`` or
-``DATABASE_URL`` is missing or malformed.
+Start-up stops with a one-line message naming the variable when ``SECRET_KEY``,
+``DATABASE_URL`` or ``BASE_URL`` is missing or malformed.
 """
 
 import sys
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,6 +27,13 @@ DEBUG = False
 SECRET_KEY = _require("SECRET_KEY")
 # base.py parsed and checked DATABASE_URL; production must not fall back to its SQLite default.
 _require("DATABASE_URL")
+# Every link in emails, feeds and receipts starts with BASE_URL: never the development default.
+BASE_URL = _require("BASE_URL").rstrip("/")
+_base = urlsplit(BASE_URL)
+if _base.scheme not in ("http", "https") or not _base.hostname or _base.path not in ("", "/"):
+    sys.exit("Configuration error: BASE_URL must be the site's address, like https://takafamap.ma.")
+WAGTAILADMIN_BASE_URL = BASE_URL
+OSCAR_URL_SCHEMA = _base.scheme
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["takafamap.ma", "www.takafamap.ma"])
 
@@ -47,6 +55,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+OSCAR_BASKET_COOKIE_SECURE = True  # core.security.ShopCookiesMiddleware adds SameSite
+OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 
 # Content-Security-Policy (base.py): in production every sub-resource is fetched over HTTPS.
 CONTENT_SECURITY_POLICY = {  # noqa: F405 - a copy: base.py's dict stays as it is

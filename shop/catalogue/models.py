@@ -1,11 +1,17 @@
 """Catalogue models: Oscar's, with categories tied to the shared taxonomy."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
 from oscar.core.loading import get_model
+from oscar.utils.models import get_image_upload_path
 
-from core.uploads import private_storage
+from core.uploads import private_storage, validate_image
 
 from .validators import validate_digital_file
 
@@ -81,6 +87,17 @@ class Product(AbstractProduct):
         # Hiding another creator's product is moderation: the programme staff's group has it
         # (demo/builders.py), communication staff and CMS moderators do not.
         permissions = [("hide_product", "Can hide a product from the shop, with a reason")]
+        constraints = [
+            # Hidden by staff stays hidden, whoever saves it and through whatever form:
+            # only staff's "restore" (clearing staff_hidden_at) lets it be shown again.
+            models.CheckConstraint(
+                condition=models.Q(staff_hidden_at__isnull=True) | models.Q(is_public=False),
+                name="product_staff_hidden_not_public",
+                violation_error_message=_(
+                    "The programme staff hid this product; contact them to show it again."
+                ),
+            ),
+        ]
         indexes = [
             models.Index(fields=["rating"], name="catalogue_product_rating_idx"),
             # The catalogue's default order (newest first) among canonical products.
@@ -90,6 +107,19 @@ class Product(AbstractProduct):
             # "Title A to Z": read in order and stop after one page instead of sorting all.
             models.Index(fields=["title", "id"], name="catalogue_product_title_idx"),
         ]
+
+    def clean(self):
+        super().clean()
+        # Forms without staff_hidden_at (Oscar's dashboard, the admin) skip the constraint
+        # in their validation: say it here, on the field they show.
+        if self.is_public and self.staff_hidden_at is not None:
+            raise ValidationError(
+                {
+                    "is_public": _(
+                        "The programme staff hid this product; contact them to show it again."
+                    )
+                }
+            )
 
     @property
     def digital_file_basename(self):
@@ -125,6 +155,18 @@ class Product(AbstractProduct):
 
     def is_review_permitted(self, user):
         return self.review_refusal(user) is None
+
+
+class ProductImage(AbstractProductImage):
+    """Oscar's product picture, checked by content wherever it is saved: a real JPEG, PNG or
+    WebP under the limits (``core.uploads.validate_image``), stored under its real extension."""
+
+    original = models.ImageField(
+        _("Original"),
+        upload_to=get_image_upload_path,
+        max_length=255,
+        validators=[validate_image],
+    )
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

@@ -3,7 +3,7 @@ payment method."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
+from oscar.apps.checkout import forms as oscar_forms
 
 from core.money import format_money
 from core.widgets import MoroccanPhoneField
@@ -12,12 +12,26 @@ from shop.order import payment_methods
 from shop.order.delivery_plan import PlanError, build_plan
 
 
-class GatewayForm(OscarGatewayForm):
-    """Oscar's first step, with a label for its choice (Django would print "Options")."""
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's first checkout step, telling nobody whether an email has an account.
+
+    Oscar answered "A user with that email address already exists" to a guest or a new
+    client typing a known email, and "wrong password" otherwise. Here a guest goes on as a
+    guest (``OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT``) and "create an account" goes on to
+    the sign-up page whatever the email; a wrong password reads the same for any email.
+
+    Its choice gets a label (Django would print "Options").
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["options"].label = _("How do you want to order?")
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
 
 
 class DetailsForm(forms.Form):

@@ -16,16 +16,31 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout import views as oscar_views
 
+from core.ratelimit import check, normalised_post_field, too_many_requests
 from core.uploads import private_file_response
 from shop.order import payment_methods
 from shop.order.forms import BankReceiptForm
 from shop.order.models import Order
 
-from .forms import DetailsForm, PaymentMethodForm
+from .forms import DetailsForm, GatewayForm, PaymentMethodForm
 from .mixins import PLACED_ORDERS
 from .session import CheckoutSessionMixin
 
-IndexView = oscar_views.IndexView
+# The checkout's sign-in counts with the shop's sign-in page (same group, same keys): the
+# same email, whatever its case, gets 10 tries per 10 minutes across both.
+GATEWAY_RULES = [("ip", "20/10m"), (normalised_post_field("username"), "10/10m")]
+
+
+class IndexView(oscar_views.IndexView):
+    """Guest email or sign-in: rate-limited like the sign-in page, no account oracle."""
+
+    form_class = GatewayForm
+
+    def post(self, request, *args, **kwargs):
+        reached = check(request, "accounts.login", GATEWAY_RULES)
+        if reached:
+            return too_many_requests(request, reached)
+        return super().post(request, *args, **kwargs)
 
 
 def _known_phone(user):

@@ -11,7 +11,7 @@ from core.html import sanitize_html
 from directory.models import Discipline, Profile, validate_uploaded_image
 from shop.catalogue.models import Product, ProductClass, ProductImage
 from shop.order.models import OrderPart
-from shop.partner.models import Partner, PartnerDeliveryFee
+from shop.partner.models import MAX_PRICE, Partner, PartnerDeliveryFee
 
 PHYSICAL = "physical"
 SERVICE = "service"
@@ -50,9 +50,15 @@ class ProductForm(forms.ModelForm):
     price = forms.DecimalField(
         label=_("Price (MAD)"),
         min_value=Decimal("0"),
+        max_value=MAX_PRICE,
         max_digits=12,
         decimal_places=2,
         required=False,
+        error_messages={
+            "max_value": _("A price is between 0 and 1,000,000 MAD."),
+            "max_digits": _("A price is between 0 and 1,000,000 MAD."),
+            "max_whole_digits": _("A price is between 0 and 1,000,000 MAD."),
+        },
     )
     num_in_stock = forms.IntegerField(
         label=_("Number in stock"),

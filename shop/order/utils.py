@@ -15,6 +15,7 @@ from oscar.apps.order import utils as oscar_utils
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 from shop.partner.models import StockRecord
+from shop.partner.strategy import NotForSale, OnVacation, Selector
 
 from .delivery_plan import FulfilmentCharges, basket_groups, build_plan, default_plan, total_fees
 from .models import OrderPart
@@ -36,7 +37,9 @@ class OrderCreator(oscar_utils.OrderCreator):
             )
 
     def reserve_stock(self, basket):
-        """Lock the basket's stock records and refuse to sell more than is left."""
+        """Lock the basket's stock records and refuse to sell more than is left, or
+        anything the shared availability rule refuses now (hidden, suspended shop,
+        vacation, priced on quote: ``shop.partner.strategy``), read on the locked rows."""
         lines = list(basket.all_lines())
         wanted = Counter()
         tracked = {}
@@ -55,6 +58,19 @@ class OrderCreator(oscar_utils.OrderCreator):
             .filter(pk__in=sorted(wanted))
             .order_by("pk")
         }
+        strategy = basket.strategy if basket.has_strategy else Selector().strategy()
+        for line in lines:
+            record = records.get(line.stockrecord_id)
+            if record is None:
+                raise UnableToPlaceOrder(_("An item of your basket can no longer be bought."))
+            availability = strategy.fetch_for_line(line, record).availability
+            if availability.code in (NotForSale.code, OnVacation.code) or (
+                availability.code == "quote" and not availability.valid
+            ):
+                raise UnableToPlaceOrder(
+                    _("“%(title)s” can no longer be bought: %(reason)s")
+                    % {"title": line.product.get_title(), "reason": availability.message}
+                )
         for pk, quantity in wanted.items():
             record = records.get(pk)
             if record is None:

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -62,11 +62,34 @@ class Partner(AbstractPartner):
         return ""
 
 
+# A product's price: never negative (a basket mixing it with another creator's item would
+# pay that creator less), never absurd. Enforced by the column's validators (every model
+# form), by check constraints (every other path) and shown by the creator space's form.
+MAX_PRICE = Decimal("1000000")
+
+
 class StockRecord(AbstractStockRecord):
     """Oscar's stock record, indexed for the catalogue's price filter and sorts."""
 
+    price = models.DecimalField(
+        _("Price"),
+        decimal_places=2,
+        max_digits=12,
+        blank=True,
+        null=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_PRICE)],
+    )
+
     class Meta(AbstractStockRecord.Meta):
         indexes = [models.Index(fields=["price"], name="partner_sr_price_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(price__isnull=True)
+                | models.Q(price__gte=0, price__lte=MAX_PRICE),
+                name="partner_stockrecord_price_bounded",
+                violation_error_message=_("A price is between 0 and 1,000,000 MAD."),
+            ),
+        ]
 
 
 class PartnerDeliveryFee(models.Model):

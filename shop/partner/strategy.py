@@ -28,6 +28,43 @@ class OnVacation(availability.Unavailable):
         self.message = message or _("The creator is away: orders resume soon.")
 
 
+class NotForSale(availability.Unavailable):
+    """Hidden, sold by a suspended shop, or priced on quote: not bought from the basket."""
+
+    code = "not_for_sale"
+
+    def __init__(self, message):
+        self.message = message
+
+
+def sale_refusal(product, stockrecord, *, quoted=False):
+    """Why ``product`` (through ``stockrecord``) cannot be bought now, or ``None``.
+
+    The one rule behind add-to-basket, every checkout step (Oscar's
+    ``check_basket_is_valid`` reads the strategy) and order placement
+    (``shop.order.utils.OrderCreator.reserve_stock``, on the locked stock record). Stock
+    levels are Oscar's ``StockRequired``; this adds the marketplace's rules. ``quoted``: a
+    line paying an accepted quote, whose product may be a hidden "custom work" service.
+    """
+    parent = product.parent if product.is_child else None
+    if product.is_hidden_by_staff or (parent is not None and parent.is_hidden_by_staff):
+        return _("This product is no longer offered.")
+    if not quoted and not (product.is_public and (parent is None or parent.is_public)):
+        return _("This product is no longer offered.")
+    if stockrecord is None:
+        return _("This product is no longer offered.")
+    partner = stockrecord.partner
+    if not partner.is_active:
+        return _("This shop is closed for now.")
+    if partner.on_vacation:
+        return OnVacation(partner.vacation_message).message
+    if not quoted:
+        kind = (parent or product).price_kind
+        if kind == "quote" or stockrecord.price is None:
+            return _("This service is priced on quote: request a quote from its page.")
+    return None
+
+
 class QuoteLineAvailability(availability.Base):
     """A quoted line: exactly one, or nothing when the quote no longer allows payment."""
 
@@ -62,8 +99,10 @@ def _quote_purchase_info(line, stockrecord, version_id):
             stockrecord=stockrecord,
         )
     quote = version.request
+    refusal = sale_refusal(line.product, stockrecord, quoted=True)
     valid = (
-        quote.status == Status.ACCEPTED
+        refusal is None
+        and quote.status == Status.ACCEPTED
         and quote.accepted_version_id == version.pk
         and quote.order_id is None
         and line.basket.owner_id == quote.client_id
@@ -81,7 +120,7 @@ def _quote_purchase_info(line, stockrecord, version_id):
             currency="MAD", excl_tax=version.upfront_amount, tax=Decimal("0.00")
         ),
         availability=QuoteLineAvailability(
-            valid, others, "" if valid else _("This quote can no longer be paid.")
+            valid, others, "" if valid else refusal or _("This quote can no longer be paid.")
         ),
         stockrecord=stockrecord,
     )
@@ -97,11 +136,16 @@ class Default(oscar_strategy.Default):
     def availability_policy(self, product, stockrecord):
         if stockrecord is not None and stockrecord.partner.on_vacation:
             return OnVacation(stockrecord.partner.vacation_message)
+        refusal = sale_refusal(product, stockrecord)
+        if refusal is not None:
+            return NotForSale(refusal)
         return super().availability_policy(product, stockrecord)
 
     def parent_availability_policy(self, product, children_stock):
         if any(record and record.partner.on_vacation for _child, record in children_stock):
             return OnVacation()
+        if product.is_hidden_by_staff or not product.is_public:
+            return NotForSale(_("This product is no longer offered."))
         return super().parent_availability_policy(product, children_stock)
 
 

@@ -1,13 +1,11 @@
 """The creator's earnings page and the staff's CSV exports of the ledger."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from core.spreadsheets import csv_response
 from shop.creators.views import CreatorMixin
 
 from . import services
@@ -42,24 +40,8 @@ class EarningsView(CreatorMixin, ListView):
 # --------------------------------------------------------------------------------------
 # Staff exports (CSV)
 # --------------------------------------------------------------------------------------
-def _cell(value):
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # spreadsheets open UTF-8 (Arabic names) correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return response
+    return csv_response(filename, header, rows)
 
 
 def _require_ledger_permission(user):

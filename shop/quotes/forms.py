@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -16,8 +16,8 @@ from core.uploads import validate_document
 from core.widgets import MoroccanPhoneField
 from shop.catalogue.models import Product
 
-from .models import QuoteRequest
-from .services import LineData
+from .models import MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, QuoteRequest
+from .services import LineData, bound
 
 MAX_FILES = 5
 
@@ -220,22 +220,33 @@ class QuoteLineForm(forms.Form):
         max_digits=8,
         decimal_places=2,
         required=False,
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(MAX_QUANTITY)],
     )
     unit_price = forms.DecimalField(
         label=_("Unit price (MAD)"),
         max_digits=10,
         decimal_places=2,
         required=False,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_UNIT_PRICE)],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quantity"].widget.attrs.update(min="0.01", step="any", inputmode="decimal")
-        self.fields["unit_price"].widget.attrs.update(min="0", step="any", inputmode="decimal")
-        self.fields["unit_price"].error_messages["min_value"] = _("An amount cannot be negative.")
-        self.fields["quantity"].error_messages["min_value"] = _("A quantity must be above zero.")
+        quantity, unit_price = self.fields["quantity"], self.fields["unit_price"]
+        quantity.widget.attrs.update(
+            min="0.01", max=str(MAX_QUANTITY), step="any", inputmode="decimal"
+        )
+        unit_price.widget.attrs.update(
+            min="0", max=str(MAX_UNIT_PRICE), step="any", inputmode="decimal"
+        )
+        unit_price.error_messages["min_value"] = _("An amount cannot be negative.")
+        quantity.error_messages["min_value"] = _("A quantity must be above zero.")
+        # Too many digits or too large: one clear message naming the bound.
+        too_large_quantity = _("A quantity cannot be above %(max)s.") % bound(MAX_QUANTITY)
+        too_large_price = _("A unit price cannot be above %(max)s MAD.") % bound(MAX_UNIT_PRICE)
+        for key in ("max_value", "max_digits", "max_whole_digits"):
+            quantity.error_messages[key] = too_large_quantity
+            unit_price.error_messages[key] = too_large_price
 
     def clean(self):
         data = super().clean()
@@ -259,7 +270,29 @@ class QuoteLineForm(forms.Form):
         )
 
 
-QuoteLineFormSet = forms.formset_factory(QuoteLineForm, extra=0, min_num=4, max_num=30)
+class BaseQuoteLineFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        total = sum(
+            (
+                form.cleaned_data["quantity"] * form.cleaned_data["unit_price"]
+                for form in self.forms
+                if not form.is_blank
+            ),
+            Decimal(0),
+        )
+        if total > MAX_TOTAL:
+            raise ValidationError(
+                _("A quote's total cannot be above %(max)s MAD.") % bound(MAX_TOTAL),
+                code="total_too_large",
+            )
+
+
+QuoteLineFormSet = forms.formset_factory(
+    QuoteLineForm, formset=BaseQuoteLineFormSet, extra=0, min_num=4, max_num=30
+)
 
 
 class QuoteForm(forms.Form):

@@ -20,6 +20,11 @@ from phonenumber_field.modelfields import PhoneNumberField
 from core.uploads import private_storage, validate_document
 
 CENTS = Decimal("0.01")
+# Bounds on every amount of a quote: far above any real quote here, well inside the
+# columns (a total has 12 digits), so no product of quantity × price overflows them.
+MAX_QUANTITY = Decimal("10000")
+MAX_UNIT_PRICE = Decimal("1000000")
+MAX_TOTAL = Decimal("10000000")
 
 
 class Status(models.TextChoices):
@@ -141,7 +146,12 @@ class QuoteVersion(models.Model):
         QuoteRequest, on_delete=models.CASCADE, related_name="versions", verbose_name=_("request")
     )
     number = models.PositiveSmallIntegerField(_("version"))
-    total = models.DecimalField(_("total (MAD)"), max_digits=12, decimal_places=2)
+    total = models.DecimalField(
+        _("total (MAD)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_TOTAL)],
+    )
     deposit_percent = models.PositiveSmallIntegerField(
         _("deposit (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
@@ -166,6 +176,9 @@ class QuoteVersion(models.Model):
                 condition=models.Q(deposit_percent__lte=100), name="quote_deposit_lte_100"
             ),
             models.CheckConstraint(condition=models.Q(total__gte=0), name="quote_total_gte_0"),
+            models.CheckConstraint(
+                condition=models.Q(total__lte=MAX_TOTAL), name="quote_total_bounded"
+            ),
         ]
 
     def __str__(self):
@@ -206,19 +219,32 @@ class QuoteLine(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     label = models.CharField(_("item"), max_length=200)
     quantity = models.DecimalField(
-        _("quantity"), max_digits=8, decimal_places=2, validators=[MinValueValidator(CENTS)]
+        _("quantity"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(CENTS), MaxValueValidator(MAX_QUANTITY)],
     )
     unit_price = models.DecimalField(
         _("unit price (MAD)"),
         max_digits=10,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_UNIT_PRICE)],
     )
 
     class Meta:
         ordering = ["version", "position", "pk"]
         verbose_name = _("quote line")
         verbose_name_plural = _("quote lines")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0, quantity__lte=MAX_QUANTITY),
+                name="quote_line_quantity_bounded",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(unit_price__gte=0, unit_price__lte=MAX_UNIT_PRICE),
+                name="quote_line_unit_price_bounded",
+            ),
+        ]
 
     def __str__(self):
         return self.label

@@ -16,6 +16,7 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from shop.catalogue.models import Option, Product, ProductClass
@@ -23,6 +24,10 @@ from shop.creators.summary import Stat
 from shop.partner.models import StockRecord
 
 from .models import (
+    CENTS,
+    MAX_QUANTITY,
+    MAX_TOTAL,
+    MAX_UNIT_PRICE,
     OPEN_STATUSES,
     QuoteAttachment,
     QuoteEvent,
@@ -128,6 +133,26 @@ class LineData:
     unit_price: Decimal
 
 
+def check_amounts(lines):
+    """Refuse (``QuoteError``) a quantity, a unit price or a total outside the bounds."""
+    total = Decimal(0)
+    for line in lines:
+        quantity, unit_price = Decimal(line.quantity), Decimal(line.unit_price)
+        if not (CENTS <= quantity <= MAX_QUANTITY):
+            raise QuoteError(_("A quantity cannot be above %(max)s.") % bound(MAX_QUANTITY))
+        if not (0 <= unit_price <= MAX_UNIT_PRICE):
+            raise QuoteError(_("A unit price cannot be above %(max)s MAD.") % bound(MAX_UNIT_PRICE))
+        total += quantity * unit_price
+    if total > MAX_TOTAL:
+        raise QuoteError(_("A quote's total cannot be above %(max)s MAD.") % bound(MAX_TOTAL))
+    return total
+
+
+def bound(value):
+    """``{"max": value}`` written for the reader's language (10 000, 10,000…)."""
+    return {"max": number_format(value, decimal_pos=0, force_grouping=True)}
+
+
 def send_quote(quote_request, *, by, lines, deposit_percent, valid_until, terms=""):
     """A new version (the first quote or a revision); refused once a version was accepted."""
     with transaction.atomic():
@@ -138,6 +163,7 @@ def send_quote(quote_request, *, by, lines, deposit_percent, valid_until, terms=
             raise QuoteError(_("This request is cancelled."))
         if not lines:
             raise QuoteError(_("Add at least one line to the quote."))
+        check_amounts(lines)
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         total = sum(
             (Decimal(line.quantity) * Decimal(line.unit_price) for line in lines), Decimal(0)

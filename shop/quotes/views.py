@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 
-from core.ratelimit import check, too_many_requests
+from core.ratelimit import check, normalised_post_field, too_many_requests
 from core.uploads import private_file_response
 from shop.catalogue.models import Product
 from shop.creators.views import CreatorMixin
@@ -109,6 +109,13 @@ class RequestView(TemplateView):
         user = request.user if request.user.is_authenticated else None
         if _limited(request, user):
             return _limited_page(request)
+        if user is None and request.POST.get("account-mode") == "login":
+            # A sign-in like the sign-in page's: the same per-account counter.
+            reached = check(
+                request, "accounts.login", [(normalised_post_field("account-email"), "10/10m")]
+            )
+            if reached:
+                return too_many_requests(request, reached)
         forms_valid = form.is_valid()
         if account is not None:
             forms_valid = account.is_valid() and forms_valid
@@ -118,7 +125,7 @@ class RequestView(TemplateView):
             return self.render_to_response(context, status=400)
         if user is None:
             user = account.save()
-            login(request, user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+            login(request, user, backend="accounts.backends.EmailBackend")
             if _limited(request, user):
                 return _limited_page(request)
         if user.is_authenticated and partner.users.filter(pk=user.pk).exists():

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import icalendar
 import pytest
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
@@ -12,6 +13,8 @@ from tests.factories import ProfileFactory, event_page, province
 from tests.helpers import text_of
 
 pytestmark = pytest.mark.django_db
+
+BASE = django_settings.BASE_URL.rstrip("/")
 
 
 def test_an_event_that_ends_before_it_starts_is_refused_with_a_clear_message():
@@ -64,7 +67,7 @@ def test_an_event_downloads_as_a_valid_icalendar_file(client):
     assert vevent.decoded("DTSTART") == event.start
     assert vevent.decoded("DTEND") == event.end
     assert "Centre culturel" in str(vevent["LOCATION"])
-    assert str(vevent["URL"]) == f"http://testserver{event.url}"
+    assert str(vevent["URL"]) == f"{BASE}{event.url}"
 
 
 def test_an_event_page_links_to_its_ics_file_and_its_hub(client):

@@ -4,6 +4,7 @@ through them, and publishes RSS and Atom feeds."""
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
@@ -13,6 +14,8 @@ from tests.factories.pages import image
 from tests.helpers import text_of
 
 pytestmark = pytest.mark.django_db
+
+BASE = django_settings.BASE_URL.rstrip("/")
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -80,7 +83,7 @@ def test_the_rss_feed_lists_only_live_articles_of_its_language(client):
     channel = ET.fromstring(response.content).find("channel")
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert titles == ["Takafaship est lancé"]
-    assert channel.find("item").findtext("link") == f"http://testserver{article.url}"
+    assert channel.find("item").findtext("link") == f"{BASE}{article.url}"
     assert channel.findtext("language") == "fr"
 
 

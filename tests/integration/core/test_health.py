@@ -6,6 +6,16 @@ from core import health
 
 pytestmark = pytest.mark.django_db
 
+TOKEN = "monitor-token"
+
+
+@pytest.fixture(autouse=True)
+def _monitor_token(client, settings):
+    """These tests read the details, as the monitor does (the public answer is the status)."""
+    settings.HEALTHZ_TOKEN = TOKEN
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"
+
+
 CLOSED_REDIS = "redis://127.0.0.1:1/0"
 CLOSED_ELASTICSEARCH = "http://127.0.0.1:1"
 
@@ -115,3 +125,37 @@ def test_database_check_reports_a_failing_query_instead_of_raising(monkeypatch):
 
 def test_healthz_only_answers_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+# ---- who reads the details ---------------------------------------------------------------
+DETAILS = {"database", "cache", "search", "payments", "rate_limits"}
+
+
+def test_a_visitor_reads_the_status_only(client):
+    del client.defaults["HTTP_AUTHORIZATION"]
+
+    report = client.get("/healthz").json()
+
+    assert report == {"status": "ok"}
+    assert "sqlite" not in str(report) and "postgresql" not in str(report)
+
+
+def test_a_wrong_token_reads_the_status_only(client):
+    client.defaults["HTTP_AUTHORIZATION"] = "Bearer guess"
+
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_staff_and_the_monitor_token_read_the_details(client):
+    from tests.factories import UserFactory
+
+    assert DETAILS <= set(client.get("/healthz").json())
+    del client.defaults["HTTP_AUTHORIZATION"]
+    client.force_login(UserFactory(is_staff=True))
+    assert DETAILS <= set(client.get("/healthz").json())
+
+
+def test_healthz_says_rate_limits_are_counted_in_the_database_without_redis(client):
+    report = client.get("/healthz").json()
+
+    assert report["rate_limits"] == {"ok": True, "counted_in": "database"}

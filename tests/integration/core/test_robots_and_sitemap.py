@@ -1,11 +1,14 @@
 """``/robots.txt`` and ``/sitemap.xml`` for search engines."""
 
 import pytest
+from django.conf import settings as django_settings
 
 from directory.models import Profile
 from tests.factories import PartnerFactory, ProductFactory, ProfileFactory, StockRecordFactory
 
 pytestmark = pytest.mark.django_db
+
+BASE = django_settings.BASE_URL.rstrip("/")
 
 
 def test_robots_txt_is_plain_text_pointing_at_the_sitemap(client):
@@ -14,7 +17,7 @@ def test_robots_txt_is_plain_text_pointing_at_the_sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = [line.strip() for line in response.content.decode().splitlines()]
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert f"Sitemap: {BASE}/sitemap.xml" in lines
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
@@ -40,7 +43,7 @@ def test_sitemap_lists_a_product_in_each_language(sitemap_content):
     content = sitemap_content()
 
     for language in ("fr", "ar", "en"):
-        url = f"http://testserver/{language}/shop/catalogue/{product.slug}_{product.pk}/"
+        url = f"{BASE}/{language}/shop/catalogue/{product.slug}_{product.pk}/"
         assert f"<loc>{url}</loc>" in content
 
 
@@ -66,9 +69,7 @@ def test_sitemap_lists_a_product_once_per_language_whatever_its_stock_records(si
 
     content = sitemap_content()
 
-    assert (
-        content.count(f"<loc>http://testserver/fr/shop/catalogue/{product.slug}_{product.pk}/") == 1
-    )
+    assert content.count(f"<loc>{BASE}/fr/shop/catalogue/{product.slug}_{product.pk}/") == 1
 
 
 def test_sitemap_lists_approved_profiles_but_not_unapproved_ones(sitemap_content):
@@ -77,14 +78,14 @@ def test_sitemap_lists_approved_profiles_but_not_unapproved_ones(sitemap_content
 
     content = sitemap_content()
 
-    assert f"<loc>http://testserver/fr/directory/{approved.slug}/</loc>" in content
-    assert f"<loc>http://testserver/ar/directory/{approved.slug}/</loc>" in content
+    assert f"<loc>{BASE}/fr/directory/{approved.slug}/</loc>" in content
+    assert f"<loc>{BASE}/ar/directory/{approved.slug}/</loc>" in content
     assert pending.slug not in content
 
 
 def test_sitemap_lists_the_home_page_on_the_host_it_was_asked_on(sitemap_content):
     content = sitemap_content()
 
-    # The Wagtail Site row says "localhost"; the sitemap answers with the request's host.
-    assert "<loc>http://testserver/fr/</loc>" in content
+    # Every URL on BASE_URL, whatever the Host header or the Wagtail Site row said.
+    assert f"<loc>{BASE}/fr/</loc>" in content
     assert "localhost" not in content

@@ -134,3 +134,45 @@ def test_a_pending_profile_cannot_be_written_to(client):
 
     assert client.post(contact_url(profile), MESSAGE).status_code == 404
     assert mail.outbox == []
+
+
+# ---- addresses built by the standard library; never "sent" when it was not (issue 20, 15) ----
+def test_a_name_with_a_comma_and_an_accent_reaches_the_professional(client, settings, profile):
+    from email import message_from_bytes
+    from email.policy import default
+    from email.utils import getaddresses
+
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"  # as in production: through a task
+    settings.TASK_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    response = client.post(contact_url(profile), {**MESSAGE, "name": "Benali, Hélène"})
+
+    assert response.status_code == 302
+    [email] = mail.outbox
+    parsed = message_from_bytes(email.message().as_bytes(), policy=default)
+    assert getaddresses([str(parsed["Reply-To"])]) == [("Benali, Hélène", "leila@festival.example")]
+
+
+def test_a_name_on_two_lines_is_refused_with_a_clear_error(client, profile):
+    response = client.post(contact_url(profile), {**MESSAGE, "name": "Leila\nBcc: x@evil.example"})
+
+    assert response.status_code == 400
+    assert mail.outbox == []
+    assert response.context["contact_form"].errors["name"]
+
+
+def test_a_message_that_cannot_leave_is_never_announced_as_sent(client, profile, monkeypatch):
+    from django.core.mail import EmailMessage
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("queue down")
+
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+
+    response = client.post(contact_url(profile), MESSAGE)
+
+    assert response.status_code == 503
+    page = text_of(response)
+    assert "Votre message a été envoyé" not in page
+    assert "Votre message n’a pas pu être envoyé" in page
+    assert MESSAGE["message"] in response.content.decode()  # nothing typed is lost

@@ -207,7 +207,7 @@ TABLE = {
     "wagtailsnippets_youth_registration:list": Row(
         _PROGRAMME_STAFF, may_write=("youth_accesslog",)
     ),
-    "wagtailsnippets_youth_datarequest:list": Row(_PROGRAMME_STAFF),
+    "wagtailsnippets_youth_datarequest:list": Row(_PROGRAMME_STAFF, may_write=("youth_accesslog",)),
     "wagtailsnippets_youth_accesslog:list": Row(
         {**_PROGRAMME_STAFF, "staff": REDIRECT}, reason="the access log: superusers only"
     ),
@@ -364,6 +364,7 @@ TABLE = {
     "customer:notifications-inbox": Row(signed_in(200)),
     "customer:alerts-list": Row(signed_in(200)),
     "customer:alert-create": Row(None, reason="POST only"),
+    "limited-alert-create": Row(None, reason="same path as customer:alert-create (POST only)"),
     "customer:alerts-*": Row(None, sample="customer:alerts-list", reason="keyed links"),
     "customer:wishlists-list": Row(signed_in(200)),
     "customer:wishlists-*": Row(None, sample="customer:wishlists-list"),

@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cms.models import ContactPage
@@ -150,3 +150,78 @@ def test_sign_up_and_sign_in(client, email, password, redirect):
         )
     )
     client.logout()
+
+
+# ---- amounts of a quote and the basket (issue 20, items 2 and 3) --------------------------
+AMOUNT = st.one_of(
+    TEXT,
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["999999.99", "99999999.99", "1e30", "-0.01", "0.001", "1,5", "NaN"]),
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(quantity=AMOUNT, unit_price=AMOUNT)
+@example(quantity="999999.99", unit_price="99999999.99")  # the review's 500
+def test_quote_line_amounts(client, quantity, unit_price):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shop.quotes.models import QuoteVersion
+    from tests.factories.quotes import QuoteRequestFactory
+
+    quote_request = QuoteRequestFactory()
+    client.force_login(quote_request.partner.users.first())
+    data = {
+        "deposit_percent": "30",
+        "valid_until": (timezone.localdate() + timedelta(days=10)).isoformat(),
+        "terms": "",
+        "lines-TOTAL_FORMS": "4",
+        "lines-INITIAL_FORMS": "0",
+        "lines-MIN_NUM_FORMS": "4",
+        "lines-MAX_NUM_FORMS": "30",
+        "lines-0-label": "Concert",
+        "lines-0-quantity": quantity,
+        "lines-0-unit_price": unit_price,
+    }
+    check(client.post(url("quotes:creator-quote", pk=quote_request.pk), data))
+    for version in QuoteVersion.objects.filter(request=quote_request):
+        assert 0 <= version.total <= 10_000_000
+    check(client.get(url("quotes:creator-detail", pk=quote_request.pk)))
+    client.force_login(quote_request.client)
+    check(client.get(url("quotes:detail", pk=quote_request.pk)))
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    state=st.sampled_from(["hidden", "staff_hidden", "suspended", "vacation", "sold_out", "quote"]),
+    quantity=AMOUNT,
+)
+def test_basket_add_in_every_product_state(client, state, quantity):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from shop.catalogue.models import Product
+    from tests.factories import PartnerFactory, ProductFactory
+
+    partner = PartnerFactory()
+    product = ProductFactory(kind="physical", partner=partner, price=Decimal("10"), num_in_stock=2)
+    changes = {
+        "hidden": lambda: Product.objects.filter(pk=product.pk).update(is_public=False),
+        "staff_hidden": lambda: Product.objects.filter(pk=product.pk).update(
+            is_public=False, staff_hidden_at=timezone.now()
+        ),
+        "suspended": lambda: type(partner).objects.filter(pk=partner.pk).update(is_active=False),
+        "vacation": lambda: type(partner).objects.filter(pk=partner.pk).update(on_vacation=True),
+        "sold_out": lambda: product.stockrecords.update(num_in_stock=0),
+        "quote": lambda: Product.objects.filter(pk=product.pk).update(price_kind="quote"),
+    }
+    changes[state]()
+    check(client.post(f"/fr/shop/basket/add/{product.pk}/", {"quantity": quantity}))
+    response = client.get(url("basket:summary"))
+    check(response)
+    assert response.context["basket"].num_items == 0

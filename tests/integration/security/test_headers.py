@@ -119,20 +119,25 @@ def test_production_settings_add_hsts_and_upgrade():
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="a-long-random-production-secret-key-for-the-tests-0123456789",
         DATABASE_URL="sqlite:////tmp/takafamap-never-created.sqlite3",
+        BASE_URL="https://takafamap.ma",
     )
     code = (
         "import json; from django.conf import settings as s; print(json.dumps(["
         "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SESSION_COOKIE_SECURE,"
         " s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
-        " s.CONTENT_SECURITY_POLICY['DIRECTIVES'].get('upgrade-insecure-requests')]))"
+        " s.CONTENT_SECURITY_POLICY['DIRECTIVES'].get('upgrade-insecure-requests'),"
+        " s.OSCAR_BASKET_COOKIE_SECURE]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    hsts, subdomains, session_secure, csrf_secure, ssl_redirect, upgrade = json.loads(result.stdout)
+    hsts, subdomains, session_secure, csrf_secure, ssl_redirect, upgrade, basket_secure = (
+        json.loads(result.stdout)
+    )
     assert hsts >= 31536000
     assert subdomains and session_secure and csrf_secure and ssl_redirect and upgrade
+    assert basket_secure
 
 
 def test_stripe_is_allowed_only_when_card_payments_are_enabled():
@@ -158,3 +163,25 @@ def test_stripe_is_allowed_only_when_card_payments_are_enabled():
 
     disabled = directives()
     assert not any("stripe" in source for values in disabled.values() for source in values or [])
+
+
+# ---- Oscar's cookies (issue 20, item 11) ---------------------------------------------------
+@pytest.mark.django_db
+def test_the_basket_cookie_is_secure_and_same_site_in_production(client, settings):
+    from decimal import Decimal
+
+    from tests.factories import PartnerFactory, ProductFactory
+
+    settings.SESSION_COOKIE_SECURE = True  # production.py
+    product = ProductFactory(
+        kind="physical", partner=PartnerFactory(), price=Decimal("10"), num_in_stock=3
+    )
+
+    response = client.post(f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1})
+
+    cookie = response.cookies["oscar_open_basket"]
+    assert cookie["secure"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
+    history = client.get(product.get_absolute_url()).cookies.get("oscar_history")
+    assert history is not None and history["secure"] is True and history["samesite"] == "Lax"

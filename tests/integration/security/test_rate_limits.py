@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -9,7 +10,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.ratelimit import ratelimited_view
 from tests.factories.users import UserFactory
@@ -163,14 +164,54 @@ def _two_processes(cache_a, cache_b, rate="2/m"):
     factory = RequestFactory()
     results = []
     for cache in (cache_a, cache_a, cache_b):
-        with mock.patch("django_ratelimit.core.caches", {"default": cache}):
+        with mock.patch("django_ratelimit.core.caches", {"default": cache, "ratelimit": cache}):
             results.append(view(factory.post("/")).status_code)
     return results
 
 
 def test_separate_local_memory_caches_do_not_share_counts():
-    """Why production needs Redis: per-process caches each count on their own."""
+    """Why counters never live in a per-process cache: each process counts on its own."""
     assert _two_processes(LocMemCache("a", {}), LocMemCache("b", {})) == [200, 200, 200]
+
+
+@pytest.mark.django_db
+def test_without_redis_two_processes_share_the_count_through_the_database(settings):
+    """No REDIS_URL: the counters are rows in the database, one count for every worker."""
+    from core.models import RateCounter
+    from core.ratelimit import DatabaseCounterCache
+
+    assert settings.RATELIMIT_USE_CACHE == "ratelimit"
+    assert settings.CACHES["ratelimit"]["BACKEND"] == "core.ratelimit.DatabaseCounterCache"
+    cache_a, cache_b = DatabaseCounterCache("", {}), DatabaseCounterCache("", {})
+
+    assert _two_processes(cache_a, cache_b) == [200, 200, 429]
+    assert RateCounter.objects.get().value == 3
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_counts_in_the_database(client):
+    from core.models import RateCounter
+
+    client.post(reverse("customer:login"), {"login_submit": "1", "login-username": "a@b.ma"})
+
+    assert RateCounter.objects.exists()
+
+
+@pytest.mark.django_db
+def test_database_counters_expire_and_start_again():
+    from core.models import RateCounter
+    from core.ratelimit import DatabaseCounterCache
+
+    counters = DatabaseCounterCache("", {})
+    assert counters.add("k", 1, 60) is True
+    assert counters.add("k", 1, 60) is False
+    assert counters.incr("k") == 2
+    RateCounter.objects.update(expires=timezone.now() - timedelta(seconds=1))
+    assert counters.get("k") is None
+    with pytest.raises(ValueError):
+        counters.incr("k")
+    assert counters.add("k", 1, 60) is True
+    assert counters.get("k") == 1
 
 
 @pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is not set (.ci/run sets it)")
@@ -185,3 +226,18 @@ def test_two_processes_share_the_count_through_redis(settings):
 
     assert _two_processes(cache_a, cache_b) == [200, 200, 429]
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+
+
+@pytest.mark.django_db
+def test_expired_counters_are_purged_now_and_then(monkeypatch):
+    from core import ratelimit
+    from core.models import RateCounter
+
+    counters = ratelimit.DatabaseCounterCache("", {})
+    counters.add("old", 1, 60)
+    RateCounter.objects.update(expires=timezone.now() - timedelta(seconds=1))
+    monkeypatch.setattr(ratelimit, "PURGE_ONE_IN", 1)
+
+    counters.add("new", 1, 60)
+
+    assert list(RateCounter.objects.values_list("key", flat=True)) == [":1:new"]

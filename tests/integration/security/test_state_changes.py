@@ -115,3 +115,45 @@ def test_posts_without_the_csrf_token_are_refused(world):
     product.refresh_from_db()
     assert product.is_public
     assert mail.outbox == []
+
+
+# ---- add-to-basket in every product state, for every role (issue 20, item 2) ------------------
+PRODUCT_STATES = {
+    "hidden": {"is_public": False},
+    "hidden_by_staff": {"is_public": False, "staff_hidden_at": "now"},
+    "priced_on_quote": {"price_kind": "quote"},
+}
+SHOP_STATES = {"suspended_shop": {"is_active": False}, "vacation": {"on_vacation": True}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", [*PRODUCT_STATES, *SHOP_STATES, "sold_out"])
+def test_no_role_can_add_a_product_that_cannot_be_bought(world, clients, state):
+    from django.utils import timezone
+
+    product = world.products["creator_a"]
+    record = product.stockrecords.get()
+    if state in PRODUCT_STATES:
+        changes = {
+            key: timezone.now() if value == "now" else value
+            for key, value in PRODUCT_STATES[state].items()
+        }
+        Product.objects.filter(pk=product.pk).update(**changes)
+    elif state in SHOP_STATES:
+        type(record.partner).objects.filter(pk=record.partner_id).update(**SHOP_STATES[state])
+    else:
+        Product.objects.filter(pk=product.pk).update(product_class=_physical())
+        record.num_in_stock = 0
+        record.save()
+
+    for role, client in clients.items():
+        response = client.post(url("basket:add", pk=product.pk), {"quantity": 1})
+        assert response.status_code < 500, role
+        basket = client.get(url("basket:summary")).context["basket"]
+        assert basket.num_items == 0, (state, role)
+
+
+def _physical():
+    from shop.catalogue.models import ProductClass
+
+    return ProductClass.objects.get(slug="physical")

@@ -30,8 +30,9 @@ STAFF_ONLY = {
     "catalogue.ProductAttributeValue.value_file": "Oscar dashboard (staff); no attributes used",
     "catalogue.ProductAttributeValue.value_image": "Oscar dashboard (staff); no attributes used",
 }
-# Validated by the form people upload through, not by the model (Oscar's model).
-FORM_VALIDATED = {"catalogue.ProductImage.original": ProductImageForm}
+# Validated by the form people upload through, not by the model. Empty: product pictures
+# are checked by their model too (issue 20), so Oscar's dashboard forms cannot skip it.
+FORM_VALIDATED = {}
 
 
 def _png(width=64, height=64, mode="RGB"):
@@ -113,7 +114,7 @@ def test_picture_fields_refuse_too_many_pixels_and_accept_a_photo(label):
 
 
 def test_the_existing_picture_fields_are_covered():
-    """Profile photo, portfolio, shop banner (model) and product pictures (form)."""
+    """Profile photo, portfolio, shop banner and product pictures (models)."""
     labels = {label for label, *_ in file_fields()}
     for label in (
         "directory.Profile.photo",
@@ -169,3 +170,64 @@ def test_private_files_are_served_as_attachments_with_the_type_read_from_the_con
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     response.close()
+
+
+# ---- stored under the extension of their real type (issue 20, item 16) -------------------
+def _pdf():
+    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "stored"),
+    [
+        ("x.pdf", _png(), ".png"),
+        ("poly.html", _pdf(), ".pdf"),
+        ("photo", _png(), ".png"),
+        ("scan.jpeg.exe", _pdf(), ".pdf"),
+    ],
+)
+def test_a_checked_document_is_stored_under_its_real_extension(name, content, stored):
+    from core.uploads import validate_document
+
+    upload = SimpleUploadedFile(name, content)
+    validate_document(upload)
+    assert upload.name.endswith(stored)
+    assert "html" not in upload.name and "exe" not in upload.name
+
+
+@pytest.mark.django_db
+def test_a_quote_attachment_named_html_is_stored_and_served_as_pdf(settings, tmp_path):
+    from shop.quotes.models import QuoteAttachment
+    from tests.factories.quotes import QuoteRequestFactory
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    quote_request = QuoteRequestFactory()
+    upload = SimpleUploadedFile("poly.html", _pdf(), content_type="text/html")
+    attachment = QuoteAttachment(
+        request=quote_request, file=upload, name="poly.html", uploaded_by=quote_request.client
+    )
+    attachment.full_clean()
+    attachment.save()
+
+    assert attachment.file.name.endswith(".pdf")
+    response = private_file_response(attachment.file, download_name="poly.html")
+    assert 'filename="poly.pdf"' in response["Content-Disposition"]
+    assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_a_product_picture_is_checked_and_renamed_by_its_model(settings, tmp_path):
+    from shop.catalogue.models import ProductImage
+    from tests.factories import PartnerFactory, ProductFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    product = ProductFactory(kind="physical", partner=PartnerFactory(), num_in_stock=1)
+    gif = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(gif, "GIF")
+    refused = ProductImage(product=product, original=SimpleUploadedFile("a.gif", gif.getvalue()))
+    with pytest.raises(ValidationError):
+        refused.full_clean()
+    image = ProductImage(product=product, original=SimpleUploadedFile("a.gif", _png()))
+    image.full_clean()
+    image.save()
+    assert image.original.name.endswith(".png")

@@ -28,6 +28,7 @@ def settings_with(module, **variables):
     env.update(
         SECRET_KEY="only-for-this-test-not-a-secret-0123456789abcdefghijklmnop",
         DATABASE_URL="sqlite:////tmp/unused.sqlite3",
+        BASE_URL="https://takafamap.ma",
         **variables,
     )
     output = subprocess.run(

@@ -240,3 +240,42 @@ def test_the_lists_cost_the_same_number_of_queries_with_few_or_many_rows(
     many = count_queries(client, reverse(url_name))
 
     assert many == few
+
+
+# ---- every admin page showing one person's data is logged (issue 20, item 9) ------------
+def test_opening_a_contacts_edit_page_is_logged(client, staff, contacts):
+    client.force_login(staff)
+    young = contacts["young"]
+
+    response = client.get(reverse("wagtailsnippets_youth_contact:edit", args=[young.pk]))
+
+    assert response.status_code == 200
+    assert "young@example.ma" in response.content.decode()
+    log = AccessLog.objects.get()
+    assert (log.user, log.action, log.subject, log.row_count) == (
+        staff,
+        AccessLog.Action.INSPECT,
+        "contacts",
+        1,
+    )
+
+
+def test_opening_a_registration_and_the_data_requests_is_logged(client, contacts):
+    from youth.models import DataRequest, Registration
+
+    user = _admin_user(
+        "view_registration", "change_registration", "view_datarequest", "change_datarequest"
+    )
+    client.force_login(user)
+    registration = Registration.objects.get()
+    request = DataRequest.objects.create(kind=DataRequest.Kind.COPY, phone="+212661000001")
+
+    client.get(reverse("wagtailsnippets_youth_registration:edit", args=[registration.pk]))
+    client.get(reverse("wagtailsnippets_youth_datarequest:list"))
+    client.get(reverse("wagtailsnippets_youth_datarequest:edit", args=[request.pk]))
+
+    assert list(AccessLog.objects.order_by("pk").values_list("action", "subject")) == [
+        (AccessLog.Action.INSPECT, "registrations"),
+        (AccessLog.Action.VIEW, "data_requests"),
+        (AccessLog.Action.INSPECT, "data_requests"),
+    ]

@@ -64,3 +64,37 @@ def test_the_console_handler_uses_the_filter(caplog):
         if isinstance(f, PersonalDataFilter)
     ]
     assert configured, "the root logger's handler has no PersonalDataFilter"
+
+
+# ---- tracebacks too (issue 20, item 14) -------------------------------------------------------
+def _formatted(record):
+    PersonalDataFilter().filter(record)
+    return logging.Formatter("%(message)s").format(record)
+
+
+def test_the_filter_masks_the_traceback_of_an_exception():
+    try:
+        raise ValueError("refused recipient: leila@ex.ma, phone 0661234567")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord(
+            "mail", logging.ERROR, __file__, 1, "sending failed", (), sys.exc_info()
+        )
+
+    text = _formatted(record)
+
+    assert "Traceback" in text and "ValueError" in text
+    assert "leila@ex.ma" not in text
+    assert "0661234567" not in text
+    assert "[email]" in text and "[phone]" in text
+
+
+def test_the_filter_masks_a_stack_and_a_traceback_already_formatted():
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "boom", (), None)
+    record.exc_text = "Traceback...\nSMTPRecipientsRefused: {'a@b.ma': (550, b'no')}"
+    record.stack_info = "Stack (most recent call last):\n  send to c@d.ma"
+
+    text = _formatted(record)
+
+    assert "a@b.ma" not in text and "c@d.ma" not in text

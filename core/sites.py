@@ -1,0 +1,53 @@
+"""One source for the site's address and name: ``BASE_URL`` and ``SITE_NAME``.
+
+Every absolute link the site writes where there is no request to trust (emails, feeds,
+sitemaps, receipts, calendar files) starts with ``BASE_URL``. Two rows other code reads
+follow the same setting, rewritten after every ``migrate`` (``sync_sites``):
+
+* ``django.contrib.sites``' Site ``SITE_ID``: Oscar's emails (password reset) and Django's
+  feeds read its ``domain`` and ``name`` ("example.com" otherwise);
+* Wagtail's default Site: ``page.full_url`` in Wagtail's emails ("page approved") and
+  calendar files read its hostname and port ("http://localhost/" otherwise).
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sites.models import Site as DjangoSite
+from wagtail.models import Site as WagtailSite
+
+
+def base_url():
+    """``BASE_URL`` without its trailing slash: ``https://takafamap.ma``."""
+    return settings.BASE_URL.rstrip("/")
+
+
+def absolute(path):
+    """``path`` (``/fr/…``) as an absolute URL on ``BASE_URL`` (an absolute URL is kept)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return base_url() + path
+
+
+def scheme():
+    return urlsplit(settings.BASE_URL).scheme or "https"
+
+
+def domain():
+    """The host (and port, when not the scheme's default) of ``BASE_URL``."""
+    return urlsplit(settings.BASE_URL).netloc
+
+
+def sync_sites(**kwargs):
+    """Point Django's and Wagtail's Site rows at ``BASE_URL`` and ``SITE_NAME``."""
+    using = kwargs.get("using", "default")
+    parts = urlsplit(settings.BASE_URL)
+    name = getattr(settings, "SITE_NAME", "") or parts.hostname or ""
+    DjangoSite.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": parts.netloc, "name": name}
+    )
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    WagtailSite.objects.using(using).filter(is_default_site=True).update(
+        hostname=parts.hostname or "localhost", port=port, site_name=name
+    )
+    WagtailSite.clear_site_root_paths_cache()
