@@ -162,8 +162,10 @@ class CmiSwitchView(CmiOrderMixin, generic.View):
 @csrf_exempt
 @require_POST
 def callback(request):
-    """The gateway's server-to-server call; plain-text answer."""
-    _require_cmi()
+    """The gateway's server-to-server call; plain-text answer (503 while CMI is off: a 404
+    outside the language prefix would be redirected to a language by LocaleMiddleware)."""
+    if not payment_methods.cmi_enabled():
+        return HttpResponse(cmi.FAILURE, content_type="text/plain; charset=utf-8", status=503)
     _note, answer = cmi.handle_notification(request.POST.dict(), CmiNotification.Channel.CALLBACK)
     return HttpResponse(answer, content_type="text/plain; charset=utf-8")
 
