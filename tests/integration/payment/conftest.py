@@ -30,3 +30,11 @@ def cmi_on(settings):
     settings.CMI_SIMULATOR = True
     settings.CMI_PAYMENT_TIMEOUT_MINUTES = 60
     return settings
+
+
+# Transactional tests (the PostgreSQL concurrency test) reload the migrated rows after their
+# flush, as the checkout's concurrency test does.
+from tests.integration.checkout.conftest import (  # noqa: E402,F401
+    keep_migrated_rows,
+    pytest_runtest_teardown,
+)
