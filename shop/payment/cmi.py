@@ -313,9 +313,7 @@ def _apply(attempt, order, fields):
         _fill(attempt, fields)
         attempt.status = Status.DECLINED
         attempt.save()
-        record_payment_event(
-            order, DECLINED_EVENT, attempt.amount, attempt.trans_id or attempt.oid
-        )
+        record_payment_event(order, DECLINED_EVENT, attempt.amount, attempt.trans_id or attempt.oid)
         _order_note(
             order,
             _("Card payment declined (CMI %(oid)s): %(reason)s")

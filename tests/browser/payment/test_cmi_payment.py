@@ -118,9 +118,7 @@ def test_a_declined_card_leaves_the_order_unpaid_and_offers_the_retry(
     page.locator("#sim-decline").click()
     order = Order.objects.get()
     expect(page).to_have_url(re.compile(rf"/fr/shop/pay/{order.number}/cmi/result/$"))
-    expect(page.locator("[data-payment-state]")).to_have_attribute(
-        "data-payment-state", "declined"
-    )
+    expect(page.locator("[data-payment-state]")).to_have_attribute("data-payment-state", "declined")
     expect(page.locator(".alert")).to_contain_text(fr("Your bank declined the card payment."))
     order.refresh_from_db()
     assert not order.is_paid

@@ -31,7 +31,10 @@ def test_concurrent_callbacks_record_one_payment(cmi_on, keep_migrated_rows):
     Order.objects.filter(pk=order.pk).update(status=Order.AWAITING_CARD_PAYMENT)
     attempt = cmi.start_payment(order, "fr")
     form = cmi.payment_form(
-        attempt, ok_url="http://t/ok", fail_url="http://t/fail", callback_url="http://t/cb",
+        attempt,
+        ok_url="http://t/ok",
+        fail_url="http://t/fail",
+        callback_url="http://t/cb",
         shop_url="http://t/shop",
     )
     fields = cmi_simulator.signed_answer(form, cmi_simulator.APPROVE)

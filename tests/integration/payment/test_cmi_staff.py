@@ -12,7 +12,7 @@ from django.test import Client
 
 from shop.order.models import Order, PaymentMethod
 from shop.payment import cmi, cmi_simulator
-from shop.payment.models import CmiPayment, CmiRefund
+from shop.payment.models import CmiRefund
 from shop.payouts.models import Earning
 from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.payments import placed_order
@@ -36,7 +36,10 @@ def paid_cmi_order(capture, items=None, trans_id="T-1"):
     Order.objects.filter(pk=order.pk).update(status=Order.AWAITING_CARD_PAYMENT)
     attempt = cmi.start_payment(order, "fr")
     form = cmi.payment_form(
-        attempt, ok_url="http://t/ok", fail_url="http://t/f", callback_url="http://t/c",
+        attempt,
+        ok_url="http://t/ok",
+        fail_url="http://t/f",
+        callback_url="http://t/c",
         shop_url="http://t/s",
     )
     fields = cmi_simulator.signed_answer(form, cmi_simulator.APPROVE)
@@ -53,7 +56,10 @@ def paid_cmi_order(capture, items=None, trans_id="T-1"):
 def paid(cmi_on, django_capture_on_commit_callbacks):
     return paid_cmi_order(
         django_capture_on_commit_callbacks,
-        [(ProductFactory(price=Decimal("300.00")), 1), (ProductFactory(price=Decimal("100.00")), 1)],
+        [
+            (ProductFactory(price=Decimal("300.00")), 1),
+            (ProductFactory(price=Decimal("100.00")), 1),
+        ],
     )
 
 
@@ -122,7 +128,9 @@ def test_only_staff_with_the_permission_record_refunds(paid):
 def test_the_reconciliation_csv_lists_date_order_amount_transid_status_safely(
     cmi_on, django_capture_on_commit_callbacks
 ):
-    order, attempt = paid_cmi_order(django_capture_on_commit_callbacks, trans_id="=cmd|' /C calc'!A0")
+    order, attempt = paid_cmi_order(
+        django_capture_on_commit_callbacks, trans_id="=cmd|' /C calc'!A0"
+    )
     _user, client = staff("view_cmipayment")
     assert client.get("/admin/cmi/").status_code == 200
     response = client.get("/admin/cmi/?format=csv&start=&end=")
