@@ -1,7 +1,8 @@
 """Checkout: the route from a basket to a paid order (Oscar's checkout app, forked).
 
 URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``payment:``),
-``/payments/stripe/webhook/`` and ``/payments/cmi/`` (CMI's callback and returns). Read in this order:
+``/payments/stripe/webhook/`` and ``/payments/cmi/`` (CMI's callback and returns). Read in
+this order:
 
 1. **Basket** (Oscar's ``basket`` app, not forked). Lines are priced by
    ``shop/partner/strategy.py`` (a shop on vacation sells nothing; an accepted quote's line
@@ -49,7 +50,8 @@ URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``pay
      ``shop.quotes.receivers.on_part_status_changed``, and the client's email
      (``emails.send_status_changed``);
    - ``shop/payment/signals.order_refunded`` (staff refund a card payment from the admin,
-     ``shop/payment/admin.py``, or record a CMI refund, ``shop/payment/cmi_admin.py``) → ``shop.payouts.receivers.reverse_earnings``,
+     ``shop/payment/admin.py``, or record a CMI refund, ``shop/payment/cmi_admin.py``)
+     → ``shop.payouts.receivers.reverse_earnings``,
      ``shop.downloads.receivers.revoke_downloads``.
    The receivers are connected in their apps' ``AppConfig.ready()``.
 
