@@ -15,8 +15,11 @@ from shop.order.models import Order, OrderPart, PaymentMethod
 from shop.payment import cmi, cmi_simulator
 from shop.payment.models import CmiNotification, CmiPayment
 from shop.payouts.models import Earning
+from shop.quotes.models import QuoteRequest
+from shop.quotes.models import Status as QuoteStatus
 from tests.factories import ProductFactory
 from tests.factories.payments import placed_order
+from tests.factories.quotes import accepted_request
 
 from .conftest import CMI_STORE_KEY
 
@@ -414,3 +417,17 @@ def test_healthz_reports_cmi_and_the_methods_on(cmi_on):
     payments = Client().get("/healthz").json()["payments"]
     assert payments["cmi"] is True
     assert "cmi" in payments["methods"]
+
+
+def test_a_quote_deposit_paid_by_card_moves_the_quote_on(
+    cmi_on, django_capture_on_commit_callbacks
+):
+    quote_request = accepted_request()
+    order = cmi_order([(ProductFactory(partner=quote_request.partner, price=Decimal("900")), 1)])
+    QuoteRequest.objects.filter(pk=quote_request.pk).update(order=order)
+
+    assert call_back(answer(order), django_capture_on_commit_callbacks).content == (
+        b"ACTION=POSTAUTH"
+    )
+    quote_request.refresh_from_db()
+    assert quote_request.status == QuoteStatus.DEPOSIT_PAID
