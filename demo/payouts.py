@@ -24,6 +24,12 @@ from . import data
 CREATOR_EMAIL = "creator@example.org"
 PAYOUT_REFERENCE = "VIR-DEMO-0001"
 STAFF_PERMISSIONS = ["view_earning", "view_payout", "add_payout", "change_payout"]
+CARD_PAYMENT_PERMISSIONS = [
+    "view_cmipayment",
+    "view_cminotification",
+    "view_cmirefund",
+    "add_cmirefund",
+]
 
 
 def seed_payouts(seeder):
@@ -40,8 +46,12 @@ def _staff_permissions():
     permissions = Permission.objects.filter(
         content_type__app_label="payouts", codename__in=STAFF_PERMISSIONS
     )
+    # CMI card payments: see them with their gateway calls, export, record refunds.
+    card_permissions = Permission.objects.filter(
+        content_type__app_label="payment", codename__in=CARD_PAYMENT_PERMISSIONS
+    )
     for group in Group.objects.filter(name=data.PROGRAMME_STAFF_GROUP):
-        group.permissions.add(*permissions)
+        group.permissions.add(*permissions, *card_permissions)
 
 
 def _ledger(seeder):

@@ -174,15 +174,19 @@ def callback(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def browser_return(request):
-    """``okUrl`` and ``failUrl``: record if signed, then show the database's state."""
-    _require_cmi()
+    """``okUrl`` and ``failUrl``: record if signed, then show the database's state.
+
+    Errors are 400, not 404: outside the language prefix, a 404 would be redirected to a
+    language by LocaleMiddleware."""
+    if not payment_methods.cmi_enabled():
+        return HttpResponseBadRequest(_("This payment answer is incomplete."))
     fields = (request.POST if request.method == "POST" else request.GET).dict()
     if not fields.get("oid"):
         return HttpResponseBadRequest(_("This payment answer is incomplete."))
     cmi.handle_notification(fields, CmiNotification.Channel.RETURN)
     attempt = CmiPayment.objects.select_related("order").filter(oid=fields["oid"]).first()
     if attempt is None:
-        raise Http404
+        return HttpResponseBadRequest(_("This payment answer is incomplete."))
     language = attempt.language or translation.get_language() or "fr"
     with translation.override(language):
         url = reverse("payment:cmi-result", kwargs={"number": attempt.order.number})
