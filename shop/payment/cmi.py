@@ -232,8 +232,17 @@ def _order_note(order, message):
     OrderNote.objects.create(order=order, note_type="System", message=message)
 
 
+# The client's contact details echoed by the gateway are not kept with each call (law 09-08:
+# the order already holds them).
+PERSONAL_FIELDS = ("email", "tel", "billto", "shipto")
+
+
 def _log(channel, fields, *, outcome, answer, hash_valid, payment=None):
-    kept = {str(k)[:64]: str(v)[:255] for k, v in list(fields.items())[:80]}
+    kept = {
+        str(k)[:64]: str(v)[:255]
+        for k, v in list(fields.items())[:80]
+        if not str(k).lower().startswith(PERSONAL_FIELDS)
+    }
     return CmiNotification.objects.create(
         payment=payment,
         channel=channel,

@@ -159,6 +159,10 @@ def test_a_replayed_callback_has_no_second_effect(
     assert Earning.objects.filter(order=order).count() == 2
     outcomes = list(CmiNotification.objects.order_by("pk").values_list("outcome", flat=True))
     assert outcomes == ["paid", "replay"]
+    # Each call is kept, without the client's contact details the gateway echoes.
+    kept = CmiNotification.objects.first().fields
+    assert kept["TransId"] == fields["TransId"] and kept["oid"] == fields["oid"]
+    assert not {"email", "tel", "BillToName"} & set(kept)
 
 
 def test_a_forged_hash_records_nothing_and_answers_failure(cmi_on, two_creators_order):
