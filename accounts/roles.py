@@ -114,6 +114,12 @@ ROLES = {
                 "payouts.view_payout",
                 "payouts.add_payout",
                 "payouts.change_payout",
+                # CMI card payments: see them with their gateway calls, export the
+                # reconciliation list, record a refund made in CMI's back office.
+                "payment.view_cmipayment",
+                "payment.view_cminotification",
+                "payment.view_cmirefund",
+                "payment.add_cmirefund",
                 # Youth database and personal-data requests.
                 "youth.view_contact",
                 "youth.change_contact",

@@ -35,6 +35,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Stripe calls this (no language prefix, no CSRF token: the signature is checked instead).
     path("payments/stripe/webhook/", payment_views.stripe_webhook, name="stripe-webhook"),
+    # CMI's callback and browser returns (hash checked), and the local CMI simulator.
+    path("payments/", include("shop.payment.cmi_urls")),
     path("", core_views.root_redirect, name="root"),
 ]
 

@@ -53,6 +53,13 @@ JOBS = (
         "Publish the pages and snippets scheduled to go live, unpublish the expired (Wagtail).",
     ),
     Job(
+        "release_unpaid_card_orders",
+        "release_unpaid_card_orders",
+        OFTEN,
+        "Cancel orders left unpaid at the card gateway (CMI) past CMI_PAYMENT_TIMEOUT_MINUTES, "
+        "which frees their stock.",
+    ),
+    Job(
         "expire_quotes",
         "expire_quotes",
         DAILY,

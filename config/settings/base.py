@@ -7,7 +7,8 @@ Optional services switch on only when their variable is present:
 
 * ``REDIS_URL``          cache and sessions on Redis
 * ``ELASTICSEARCH_URL``  search on Elasticsearch
-* ``STRIPE_SECRET_KEY`` + ``STRIPE_PUBLISHABLE_KEY``  card payments
+* ``STRIPE_SECRET_KEY`` + ``STRIPE_PUBLISHABLE_KEY``  card payments abroad (Stripe)
+* ``CMI_CLIENT_ID`` + ``CMI_STORE_KEY`` + ``CMI_GATEWAY_URL``  Moroccan card payments (CMI)
 * ``EMAIL_URL``          outgoing mail over SMTP (console otherwise)
 """
 
@@ -498,9 +499,20 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 # For the content security policy below, decided once at start-up; code asks
 # shop.order.payment_methods.card_enabled() (the one answer to which methods are on).
 STRIPE_ENABLED = bool(STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY)
-# Checkout: the payment methods offered (card shows only when Stripe is enabled too).
+# CMI, Morocco's card gateway (shop/payment/cmi.py): on only when all three are set.
+CMI_CLIENT_ID = env("CMI_CLIENT_ID", default="")
+CMI_STORE_KEY = env("CMI_STORE_KEY", default="")
+CMI_GATEWAY_URL = env("CMI_GATEWAY_URL", default="")
+CMI_TRAN_TYPE = env("CMI_TRAN_TYPE", default="PreAuth")  # PreAuth (captured on callback) or Auth
+# An unpaid CMI order releases its stock after this many minutes (release_unpaid_card_orders).
+CMI_PAYMENT_TIMEOUT_MINUTES = env.int("CMI_PAYMENT_TIMEOUT_MINUTES", default=60)
+# The local CMI simulator (/payments/cmi-simulator/): only with DEBUG or this flag, never in
+# production (production.py forces it off).
+CMI_SIMULATOR = env.bool("CMI_SIMULATOR", default=False)
+CMI_ENABLED = bool(CMI_CLIENT_ID and CMI_STORE_KEY and CMI_GATEWAY_URL)
+# Checkout: the payment methods offered ("cmi" and "card" show only when their gateway is on).
 TAKAFAMAP_PAYMENT_METHODS = env.list(
-    "TAKAFAMAP_PAYMENT_METHODS", default=["cash", "bank_transfer", "card"]
+    "TAKAFAMAP_PAYMENT_METHODS", default=["cash", "bank_transfer", "cmi", "card"]
 )
 # The programme's bank account, shown to clients who pay by bank transfer.
 TAKAFAMAP_BANK_DETAILS = {
@@ -561,6 +573,13 @@ _STRIPE_JS = ["https://js.stripe.com", "https://*.js.stripe.com"] if STRIPE_ENAB
 _STRIPE_FRAMES = [*_STRIPE_JS, "https://hooks.stripe.com"] if STRIPE_ENABLED else []
 _STRIPE_API = ["https://api.stripe.com"] if STRIPE_ENABLED else []
 _STRIPE_FORMS = ["https://checkout.stripe.com"] if STRIPE_ENABLED else []
+# The CMI payment page receives the client's browser through a form posted to its origin.
+_CMI_GATEWAY = urlsplit(CMI_GATEWAY_URL) if CMI_ENABLED else None
+_CMI_FORMS = (
+    [f"{_CMI_GATEWAY.scheme}://{_CMI_GATEWAY.netloc}"]
+    if _CMI_GATEWAY and _CMI_GATEWAY.scheme and _CMI_GATEWAY.netloc
+    else []
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -574,7 +593,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": [*_STRIPE_FRAMES] or [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF, *_STRIPE_FORMS],
+        "form-action": [SELF, *_STRIPE_FORMS, *_CMI_FORMS],
         "frame-ancestors": [NONE],
     }
 }

@@ -24,6 +24,7 @@ def _require(name):
 
 
 DEBUG = False
+CMI_SIMULATOR = False  # the local CMI simulator never answers in production
 SECRET_KEY = _require("SECRET_KEY")
 # base.py parsed and checked DATABASE_URL; production must not fall back to its SQLite default.
 _require("DATABASE_URL")

@@ -1,7 +1,8 @@
 """Checkout: the route from a basket to a paid order (Oscar's checkout app, forked).
 
-URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``payment:``) and
-``/payments/stripe/webhook/``. Read in this order:
+URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``payment:``),
+``/payments/stripe/webhook/`` and ``/payments/cmi/`` (CMI's callback and returns). Read in
+this order:
 
 1. **Basket** (Oscar's ``basket`` app, not forked). Lines are priced by
    ``shop/partner/strategy.py`` (a shop on vacation sells nothing; an accepted quote's line
@@ -29,6 +30,12 @@ URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``pay
    - card: ``shop/payment/views.CardPaymentView`` (Stripe's Payment Element, a PaymentIntent
      from ``shop/payment/stripe_gateway.py``); Stripe calls ``payment_views.stripe_webhook``
      → ``stripe_gateway.handle_event`` → ``services.mark_order_paid``;
+   - card in Morocco: the order waits with status "Awaiting card payment";
+     ``shop/payment/cmi_views.CmiPayView`` posts the signed form to CMI's page; CMI's
+     callback and the browser's return (``cmi_views.callback`` / ``browser_return``) →
+     ``shop/payment/cmi.handle_notification`` (hash, amount, row lock, once) →
+     ``services.mark_order_paid``; unpaid after ``CMI_PAYMENT_TIMEOUT_MINUTES``, the
+     ``release_unpaid_card_orders`` command cancels its parts (stock back on sale);
    - bank transfer: staff confirm it in Django's admin (``shop/order/admin.py``) →
      ``services.mark_order_paid``;
    - cash: each creator marks their part paid in the creator space
@@ -43,7 +50,8 @@ URLs are under ``/<lang>/shop/checkout/`` (``checkout:``), ``/shop/pay/`` (``pay
      ``shop.quotes.receivers.on_part_status_changed``, and the client's email
      (``emails.send_status_changed``);
    - ``shop/payment/signals.order_refunded`` (staff refund a card payment from the admin,
-     ``shop/payment/admin.py``) → ``shop.payouts.receivers.reverse_earnings``,
+     ``shop/payment/admin.py``, or record a CMI refund, ``shop/payment/cmi_admin.py``)
+     → ``shop.payouts.receivers.reverse_earnings``,
      ``shop.downloads.receivers.revoke_downloads``.
    The receivers are connected in their apps' ``AppConfig.ready()``.
 

@@ -93,9 +93,10 @@ class OrderPlacementMixin(oscar_mixins.OrderPlacementMixin):
 
     def get_success_url(self):
         order = getattr(self, "placed_order", None)
-        if order is not None and order.payment_method == PaymentMethod.CARD:
+        card_pages = {PaymentMethod.CARD: "payment:card", PaymentMethod.CMI: "payment:cmi"}
+        if order is not None and order.payment_method in card_pages:
             try:
-                return reverse("payment:card", kwargs={"number": order.number})
+                return reverse(card_pages[order.payment_method], kwargs={"number": order.number})
             except NoReverseMatch:
                 pass
         return reverse("checkout:thank-you")

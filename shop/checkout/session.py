@@ -22,7 +22,7 @@ from shop.order.delivery_plan import (
     build_plan,
     total_fees,
 )
-from shop.order.models import ShippingAddress
+from shop.order.models import Order, PaymentMethod, ShippingAddress
 
 NAMESPACE = "takafamap"
 
@@ -136,6 +136,12 @@ class CheckoutSessionMixin(oscar_session.CheckoutSessionMixin):
             ),
             contact_phone=details.get("phone", ""),
             payment_method=self.get_payment_method() or "",
+            # A CMI card order waits for its payment (released after CMI_PAYMENT_TIMEOUT_MINUTES).
+            **(
+                {"status": Order.AWAITING_CARD_PAYMENT}
+                if self.get_payment_method() == PaymentMethod.CMI
+                else {}
+            ),
             fulfilment_plan=self.get_fulfilment_plan(basket) or [],
         )
         return submission

@@ -21,9 +21,14 @@ class PaymentMethod(models.TextChoices):
     CASH = "cash", _("Cash on delivery or at pickup")
     BANK_TRANSFER = "bank_transfer", _("Bank transfer")
     CARD = "card", _("Card")
+    CMI = "cmi", _("Card (CMI)")
 
 
 class Order(AbstractOrder):
+    # Oscar's free-text ``status``: a CMI card order waits for its payment, then is released.
+    AWAITING_CARD_PAYMENT = "Awaiting card payment"
+    CARD_PAYMENT_EXPIRED = "Card payment expired"
+
     contact_name = models.CharField(_("name"), max_length=150, blank=True)
     contact_phone = PhoneNumberField(_("phone"), blank=True)
     payment_method = models.CharField(

@@ -139,10 +139,12 @@ def mark_order_paid(order, *, method, amount, reference=""):
 
 
 def record_payment_event(order, name, amount, reference=""):
-    """Write an Oscar ``PaymentEvent`` (``"Paid"``, ``"Refunded"``) on ``order``.
+    """Write an Oscar ``PaymentEvent`` (``"Paid"``, ``"Refunded"``, ``"Declined"``, ``"Not
+    captured"``) on ``order``.
 
-    The only writer of payment events: the order paid (here) and a card refund
-    (``shop.payment.stripe_gateway.refund``)."""
+    The only writer of payment events: the order paid (here), a card refund
+    (``shop.payment.stripe_gateway.refund``, ``shop.payment.cmi.record_refund``) and each CMI
+    card attempt the bank declined or that was approved too late (``shop.payment.cmi``)."""
     event_type, _created = PaymentEventType.objects.get_or_create(name=name)
     return order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
 

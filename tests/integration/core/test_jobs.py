@@ -26,6 +26,7 @@ def test_the_list_names_every_job_with_its_period():
     out = _run("--list")
     for name in (
         "publish_scheduled",
+        "release_unpaid_card_orders",
         "expire_quotes",
         "purge_contacts",
         "clearsessions",

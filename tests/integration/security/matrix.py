@@ -150,6 +150,12 @@ _CLIENT_A_AND_STAFF = {**signed_in(404), "client_a": 200, "staff": 200, "superus
 _CREATOR_POST_ONLY = only(CREATORS, 405, others=403)
 # Stripe's keys, so the card pages exist (no request reaches Stripe: the order is paid).
 _STRIPE_ON = {"STRIPE_SECRET_KEY": "sk_test_matrix", "STRIPE_PUBLISHABLE_KEY": "pk_test_matrix"}
+# CMI's variables, so the CMI pages exist (the simulator as the gateway).
+_CMI_ON = {
+    "CMI_CLIENT_ID": "600000009",
+    "CMI_STORE_KEY": "matrix-key",
+    "CMI_GATEWAY_URL": "/payments/cmi-simulator/",
+}
 # The payouts ledger's exports: programme staff (payouts.view_earning); other staff are sent
 # back to the admin's home page (Wagtail's answer to a permission denied).
 _LEDGER = {**_WAGTAIL_ADMIN, "comms": REDIRECT, "moderator": REDIRECT, "juror": REDIRECT}
@@ -517,6 +523,36 @@ TABLE = {
         settings=_STRIPE_ON,
     ),
     "stripe-webhook": Row(everyone(405), reason="POST only, signed by Stripe"),
+    "payment:cmi": Row(
+        {**signed_in(404), "anonymous": 404, "client_a": REDIRECT},
+        kwargs=_obj(number=("order", "number")),
+        settings=_CMI_ON,
+        reason="the order is paid: its owner is sent to the thank-you page",
+    ),
+    "payment:cmi-result": Row(
+        {**signed_in(404), "anonymous": 404, "client_a": REDIRECT},
+        kwargs=_obj(number=("order", "number")),
+        settings=_CMI_ON,
+        reason="the order is paid: its owner is sent to the thank-you page",
+    ),
+    "payment:cmi-switch": Row(
+        {**signed_in(404), "anonymous": 404, "client_a": 405},
+        kwargs=_obj(number=("order", "number")),
+        settings=_CMI_ON,
+        reason="POST only, the order's owner",
+    ),
+    "cmi-callback": Row(everyone(405), reason="POST only, CMI's server; the hash is checked"),
+    "cmi-ok": Row(everyone(400), settings=_CMI_ON, reason="needs CMI's signed fields"),
+    "cmi-fail": Row(everyone(400), settings=_CMI_ON, reason="needs CMI's signed fields"),
+    "cmi-simulator": Row(everyone(405), reason="POST only; only with DEBUG or CMI_SIMULATOR"),
+    "cmi-simulator-decide": Row(everyone(405), reason="POST only; the simulator"),
+    "cmi:index": Row(_PROGRAMME_STAFF, reason="card payments reconciliation (money)"),
+    "cmi:refund": Row(
+        None, reason="needs an approved CMI payment: tests/integration/payment/test_cmi_staff.py"
+    ),
+    "wagtailsnippets_payment_cmipayment:list": Row(_PROGRAMME_STAFF),
+    "wagtailsnippets_payment_cminotification:list": Row(_PROGRAMME_STAFF),
+    "wagtailsnippets_payment_cmirefund:list": Row(_PROGRAMME_STAFF),
     "creator_orders:list": Row(_CREATOR_SPACE),
     "creator_orders:detail": Row(_CREATOR_A_OBJECT, kwargs=_obj(pk="part")),
     "creator_orders:status": Row(_CREATOR_POST_ONLY, kwargs=_obj(pk="part"), reason="POST only"),

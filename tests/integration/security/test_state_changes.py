@@ -22,6 +22,10 @@ from . import matrix
 CSRF_EXEMPT_ALLOWED = {
     "wagtailadmin_api:*": "Django REST framework views: its SessionAuthentication checks CSRF",
     "stripe-webhook": "called by Stripe, not a browser: the Stripe signature is verified",
+    "cmi-callback": "called by CMI's server, not a browser: the version-3 hash is verified",
+    "cmi-ok": "CMI's browser return, posted from CMI's page: recorded only if the hash verifies",
+    "cmi-fail": "CMI's browser return, posted from CMI's page: recorded only if the hash verifies",
+    "cmi-simulator*": "the local CMI simulator stands for another site (off in production)",
 }
 
 
