@@ -26,7 +26,7 @@ def root_redirect(request):
 def _may_read_health_details(request):
     """Staff, or a monitor sending ``HEALTHZ_TOKEN`` (``Authorization: Bearer <token>``)."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.is_staff:
+    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
         return True
     token = getattr(settings, "HEALTHZ_TOKEN", "")
     header = request.headers.get("Authorization", "")

@@ -124,7 +124,8 @@ def visible_profile_or_404(request, slug):
     )
     user = request.user
     is_owner = user.is_authenticated and profile.user_id == user.pk
-    if profile.is_public or user.is_staff or is_owner:
+    # Staff reviewing profiles (directory.view_profile) see those waiting for approval.
+    if profile.is_public or is_owner or user.has_perm("directory.view_profile"):
         return profile
     raise Http404
 

@@ -36,7 +36,7 @@ class ProductDetailView(OscarProductDetailView):
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
             return False
-        if request.user.is_staff:
+        if request.user.has_perm("catalogue.view_product"):  # programme staff's preview
             return True
         partners = [record.partner for record in product.stockrecords.all()]
         if any(partner.is_active for partner in partners):

@@ -81,7 +81,7 @@ class ProductCategoryView(CatalogueView):
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=kwargs["pk"])
-        if not (self.category.is_public or request.user.is_staff):
+        if not (self.category.is_public or request.user.has_perm("catalogue.view_product")):
             raise Http404
         expected = self.category.get_absolute_url()
         if request.path != expected:

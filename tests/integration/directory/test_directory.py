@@ -2,6 +2,7 @@
 
 import pytest
 
+from accounts import roles
 from directory.models import Profile
 from tests.factories import ProfileFactory, UserFactory, province
 from tests.helpers import count_queries, text_of
@@ -128,9 +129,13 @@ def test_a_pending_profile_is_visible_to_its_owner(client):
     assert "Mon profil en attente" in text_of(response)
 
 
-def test_a_pending_profile_is_visible_to_staff(client):
+def test_a_pending_profile_is_visible_to_programme_staff_only(client):
     profile = ProfileFactory(name="Profil à valider", status=Profile.Status.PENDING)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(is_staff=True))  # the flag alone is not a role
+    assert client.get(f"/fr/directory/{profile.slug}/").status_code == 404
+    staff = UserFactory()
+    staff.groups.add(roles.group(roles.PROGRAMME_STAFF))
+    client.force_login(staff)
 
     response = client.get(f"/fr/directory/{profile.slug}/")
 
