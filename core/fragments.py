@@ -31,6 +31,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import metrics
 from .cache import generation
 
 logger = logging.getLogger(__name__)
@@ -56,10 +57,12 @@ def get_many(keys):
     if not enabled() or not keys:
         return {}
     try:
-        return cache.get_many(keys)
+        found = cache.get_many(keys)
     except Exception:  # noqa: BLE001 - an outage means rendering, never an error
         logger.warning("fragment cache unavailable", exc_info=True)
-        return {}
+        found = {}
+    metrics.cache_lookup("fragment", len(found), len(keys) - len(found))
+    return found
 
 
 def set_many(values):

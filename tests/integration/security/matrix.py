@@ -164,6 +164,9 @@ _DJANGO_ADMIN = only(STAFF, 200, others=DJANGO_ADMIN_LOGIN, anonymous=DJANGO_ADM
 TABLE = {
     # ---- machine endpoints and language ------------------------------------------------
     "healthz": Row(everyone(200)),
+    # Operators' endpoints: a bearer token (METRICS_TOKEN, unset here) or internal addresses.
+    "ops-metrics": Row(everyone(403)),
+    "ops-ready": Row(everyone(403)),
     "robots_txt": Row(everyone(200)),
     "sitemap": Row(everyone(200)),
     "root": Row(everyone(REDIRECT)),
