@@ -277,7 +277,11 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - a cache outage means a miss, never an error
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if isinstance(stored, dict) and not set(stored["cookies"]) & set(request.COOKIES):
+        if (
+            isinstance(stored, dict)
+            and stored.get("key") == key  # never another page's answer (a garbled reply)
+            and not set(stored["cookies"]) & set(request.COOKIES)
+        ):
             metrics.cache_lookup("page", 1)
             return self._rebuild(stored, request)
         metrics.cache_lookup("page", 0, 1)
@@ -293,6 +297,7 @@ class PageCacheMiddleware:
         if content is None:
             return
         stored = {
+            "key": key,
             "content": content,
             "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             "nonce": getattr(request, "_csp_nonce", None) or "",

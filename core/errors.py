@@ -71,7 +71,7 @@ def init_sentry(dsn, environment, release_name=None, traces_sample_rate=0.0, **o
     ``send_default_pii`` stays at its default (off): no cookies, user or addresses."""
     import sentry_sdk  # Deferred: loaded only when SENTRY_DSN is set.
     from sentry_sdk.integrations.django import DjangoIntegration
-    from sentry_sdk.integrations.logging import LoggingIntegration
+    from sentry_sdk.integrations.logging import LoggingIntegration, ignore_logger
 
     sentry_sdk.init(
         dsn=dsn,
@@ -88,6 +88,9 @@ def init_sentry(dsn, environment, release_name=None, traces_sample_rate=0.0, **o
         ],
         **options,
     )
+    # django-redis logs every cache call that fails during a Redis outage (a cache miss, not an
+    # error for the visitor): not one Sentry event per call; /ops/ready and the logs show it.
+    ignore_logger("django_redis.cache")
 
 
 def _personal_values():

@@ -61,7 +61,10 @@ def get_many(keys):
     except Exception:  # noqa: BLE001 - an outage means rendering, never an error
         logger.warning("fragment cache unavailable", exc_info=True)
         found = {}
-    metrics.cache_lookup("fragment", len(found), len(keys) - len(found))
+    if not isinstance(found, dict):  # a garbled answer while Redis restarts: a miss
+        found = {}
+    hits = sum(1 for k in set(keys) if k in found)
+    metrics.cache_lookup("fragment", hits, len(set(keys)) - hits)
     return found
 
 

@@ -165,3 +165,16 @@ def test_the_next_window_says_how_many_errors_were_held_back(client, admins, set
 
     before_traceback = mail.outbox[0].body.split("Traceback")[0]
     assert before_traceback.rstrip().endswith(": 7")
+
+
+def test_outside_a_request_emails_and_phones_are_still_masked():
+    event = {
+        "message": "task failed for hajar@example.ma (+212 661-234-567)",
+        "extra": {"to": ["hajar@example.ma"], "phone": "0661234567"},
+        "breadcrumbs": {"values": [{"message": "sending to hajar@example.ma"}]},
+    }
+
+    text = json.dumps(errors.scrub_event(event))
+
+    assert "hajar" not in text and "661" not in text
+    assert "[email]" in text and "[phone]" in text

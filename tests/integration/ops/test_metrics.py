@@ -126,3 +126,12 @@ def test_ready_gives_the_details_to_operators_only(client, token):
     report = response.json()
     assert report["database"]["ok"] is True
     assert {"cache", "search", "payments"} <= set(report)
+
+
+def test_a_job_run_by_another_process_is_seen_through_the_shared_cache(client, token):
+    cache.set(metrics.JOB_KEY.format("nightly_backup"), 1_700_000_000.0, None)
+    cache.set(metrics.JOBS_KEY, ["nightly_backup"], None)
+
+    text = client.get("/ops/metrics", **token).content.decode()
+
+    assert 'takafamap_job_last_success_timestamp_seconds{job="nightly_backup"} 1.7e+09' in text
