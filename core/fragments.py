@@ -61,8 +61,9 @@ def get_many(keys):
     except Exception:  # noqa: BLE001 - an outage means rendering, never an error
         logger.warning("fragment cache unavailable", exc_info=True)
         found = {}
-    if not isinstance(found, dict):  # a garbled answer while Redis restarts: a miss
-        found = {}
+    # A copy: during a Redis outage django-redis answers every get_many with one shared
+    # dict object, which render_many fills; Wagtail's renditions then read our fragments.
+    found = dict(found) if isinstance(found, dict) else {}
     hits = sum(1 for k in set(keys) if k in found)
     metrics.cache_lookup("fragment", hits, len(set(keys)) - hits)
     return found
