@@ -178,6 +178,7 @@ def server_env(search_down=False):
             "METRICS_TOKEN": METRICS_TOKEN,
             "PROMETHEUS_MULTIPROC_DIR": str(multiproc),
             "LOG_LEVEL": "ERROR",
+            "RATELIMIT_IP_META_KEY": "HTTP_X_REAL_IP",
             "PYTHONWARNINGS": "ignore",
         }
     )
@@ -386,11 +387,15 @@ class Browser:
     def __init__(self):
         self.cookies = {"csrftoken": "".join(random.choices(string.ascii_letters, k=32))}
         self.conn = None
+        # Each visitor has its own address for the rate limits (RATELIMIT_IP_META_KEY below),
+        # as behind nginx; otherwise every submission would share 127.0.0.1's count.
+        self.address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(256)}"
 
     def request(self, method, path, data=None):
         headers = {
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
             "X-CSRFToken": self.cookies["csrftoken"],
+            "X-Real-IP": self.address,
         }
         body = None
         if data is not None:
@@ -499,7 +504,7 @@ def register(data, run_id, recorder):
         "gender": "female",
         "province": data["province"],
         "city": "Berkane",
-        "phone": f"0661{number:06d}",
+        "phone": f"06{run_id[-4:]}{number:04d}",  # unique, across runs too
         "email": email,
         "interests": [data["sector"]],
         "heard_from": "social",
@@ -737,6 +742,7 @@ def main():
             f"Task queue filled ({QUEUE_FILL:,} tasks)", recorder, fault, drained, 0, settle=5
         )
         row["queue_drained_s"] = filled.get("drain_s")
+        row["recovery_s"] = filled.get("drain_s")  # recovered = the queue back to normal
         row["queue_depth"] = filled.get("depth")
         rows.append(row)
         load.stop()
