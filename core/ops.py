@@ -11,6 +11,7 @@ import hmac
 import ipaddress
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -49,6 +50,8 @@ def authorised(request):
     return response
 
 
+# Not in a transaction (ATOMIC_REQUESTS): the view must answer while the database is down.
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def metrics_view(request):
@@ -58,6 +61,7 @@ def metrics_view(request):
     return HttpResponse(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
 
 
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def ready(request):

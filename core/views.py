@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.db import transaction
 from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -22,6 +23,7 @@ def root_redirect(request):
     return response
 
 
+@transaction.non_atomic_requests  # answers 503, not 500, while the database is down
 @never_cache
 @require_GET
 def healthz(request):

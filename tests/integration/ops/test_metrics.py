@@ -135,3 +135,25 @@ def test_a_job_run_by_another_process_is_seen_through_the_shared_cache(client, t
     text = client.get("/ops/metrics", **token).content.decode()
 
     assert 'takafamap_job_last_success_timestamp_seconds{job="nightly_backup"} 1.7e+09' in text
+
+
+def test_ready_and_metrics_answer_while_the_database_is_down(client, token, monkeypatch):
+    """Requests run in a transaction (ATOMIC_REQUESTS): these must not need one (found by
+    make faults: /healthz and /ops/ready answered 500 while PostgreSQL was down)."""
+    from django.db import OperationalError
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    def refused(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", refused)
+
+    ready = client.get("/ops/ready", **token)
+    scrape = client.get("/ops/metrics", **token)
+    public = client.get("/healthz")
+
+    assert public.status_code == 503  # the load balancer's answer: down, not a server error
+    assert ready.status_code == 503
+    assert ready.json()["status"] == "down"
+    assert scrape.status_code == 200
+    assert "takafamap_http_requests_total" in scrape.content.decode()
