@@ -45,6 +45,7 @@ def test_a_stored_page_of_another_key_is_never_served(client, settings, monkeypa
         "nonce": "",
         "cookies": {},
     }
+
     def get(key, *args, **kwargs):
         return None if key == "pagecache:generation" else other_page
 
