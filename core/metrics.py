@@ -61,7 +61,11 @@ CACHE = Counter(
 )
 
 
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
 def observe_request(route, method, status, seconds):
+    method = method if method in METHODS else "other"  # a client cannot add label values
     REQUESTS.labels(route, method, str(status)).inc()
     LATENCY.labels(route).observe(seconds)
 
