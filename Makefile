@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install install-dev messages makemessages migrate seed demo run test lint format check bench clean
+.PHONY: help install install-dev messages makemessages migrate seed demo run test lint format check bench faults clean
 
 help: ## List the tasks
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-13s\033[0m %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ restore: install ## Replace the database and media with a backup: make restore B
 
 bench: install-dev ## Load-test the main pages on PostgreSQL + gunicorn at 10,000 products (see bench/run.py)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+faults: install-dev ## Redis, search, PostgreSQL and the task queue fail under load: errors, recovery, lost or doubled orders (see bench/faults.py)
+	$(BIN)/python -m bench.faults $(FAULTS_ARGS)
 
 clean: ## Remove the virtualenv, databases, media and compiled files
 	rm -rf $(VENV) db.sqlite3 .test-db*.sqlite3 media .test-media staticfiles

@@ -17,6 +17,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
+from core import ops
 from core import views as core_views
 from shop.catalogue import alerts as catalogue_alerts
 from shop.order import views as order_views
@@ -24,6 +25,8 @@ from shop.payment import views as payment_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("ops/metrics", ops.metrics_view, name="ops-metrics"),  # token or internal address
+    path("ops/ready", ops.ready, name="ops-ready"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),

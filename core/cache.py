@@ -61,6 +61,8 @@ from django.middleware.csrf import get_token
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import metrics
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -70,6 +72,7 @@ DEFAULT_EXCLUDE = (
     "/django-admin/",
     "/documents/",
     "/healthz",
+    "/ops/",
     "/shop/basket/",
     "/shop/checkout/",
     "/shop/accounts/",
@@ -274,8 +277,14 @@ class PageCacheMiddleware:
         except Exception:  # noqa: BLE001 - a cache outage means a miss, never an error
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if isinstance(stored, dict) and not set(stored["cookies"]) & set(request.COOKIES):
+        if (
+            isinstance(stored, dict)
+            and stored.get("key") == key  # never another page's answer (a garbled reply)
+            and not set(stored["cookies"]) & set(request.COOKIES)
+        ):
+            metrics.cache_lookup("page", 1)
             return self._rebuild(stored, request)
+        metrics.cache_lookup("page", 0, 1)
         response = self.get_response(request)
         if _cacheable_response(request, response):
             self._store(key, request, response)
@@ -288,6 +297,7 @@ class PageCacheMiddleware:
         if content is None:
             return
         stored = {
+            "key": key,
             "content": content,
             "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             "nonce": getattr(request, "_csp_nonce", None) or "",

@@ -31,6 +31,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import metrics
 from .cache import generation
 
 logger = logging.getLogger(__name__)
@@ -56,10 +57,16 @@ def get_many(keys):
     if not enabled() or not keys:
         return {}
     try:
-        return cache.get_many(keys)
+        found = cache.get_many(keys)
     except Exception:  # noqa: BLE001 - an outage means rendering, never an error
         logger.warning("fragment cache unavailable", exc_info=True)
-        return {}
+        found = {}
+    # A copy: during a Redis outage django-redis answers every get_many with one shared
+    # dict object, which render_many fills; Wagtail's renditions then read our fragments.
+    found = dict(found) if isinstance(found, dict) else {}
+    hits = sum(1 for k in set(keys) if k in found)
+    metrics.cache_lookup("fragment", hits, len(set(keys)) - hits)
+    return found
 
 
 def set_many(values):

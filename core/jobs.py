@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.management import call_command
 
+from . import metrics
+
 logger = logging.getLogger("takafamap.jobs")
 
 OFTEN = "often"
@@ -118,5 +120,6 @@ def run(jobs, stdout):
             logger.exception("Periodic job %s failed", job.name)
             stdout.write(f"[{job.name}] FAILED (see the log for the traceback)")
         else:
+            metrics.record_job_success(job.name)  # /ops/metrics: the job's last success
             stdout.write(f"[{job.name}] done in {time.monotonic() - started:.1f} s")
     return failed

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.db import transaction
 from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -34,6 +35,7 @@ def _may_read_health_details(request):
     return bool(token and sent and constant_time_compare(sent, token))
 
 
+@transaction.non_atomic_requests  # answers 503, not 500, while the database is down
 @never_cache
 @require_GET
 def healthz(request):

@@ -15,6 +15,7 @@ Optional services switch on only when their variable is present:
 import sys
 import warnings
 from decimal import Decimal
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -176,6 +177,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id, one log line and the metrics of every request (core.requestlog).
+    "core.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
     "core.security.PermissionsPolicyMiddleware",
@@ -625,27 +628,65 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --------------------------------------------------------------------------------------
-# Logging: to the console, one line per record
+# Logging: to the console, one line per record (LOG_FORMAT: plain, or json in production);
+# every record carries the request id (core.requestlog). Without SENTRY_DSN, server errors
+# e-mail ADMINS, a few per window (core.errors.AdminErrorEmailHandler).
 # --------------------------------------------------------------------------------------
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"()": "core.requestlog.PlainFormatter"},
+        "json": {"()": "core.requestlog.JSONFormatter"},
+    },
     # Emails and phone numbers are masked before any record is written (core.security).
-    "filters": {"personal_data": {"()": "core.security.PersonalDataFilter"}},
+    "filters": {
+        "personal_data": {"()": "core.security.PersonalDataFilter"},
+        "request_context": {"()": "core.requestlog.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["personal_data"],
-        }
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context", "personal_data"],
+        },
+        "admin_errors": {
+            "class": "core.errors.AdminErrorEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_context", "personal_data"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Replaces Django's default handlers (its unthrottled AdminEmailHandler among them).
+        "django": {"handlers": ["admin_errors"], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# --------------------------------------------------------------------------------------
+# Operations: error reports, metrics (core.errors, core.metrics, core.ops; docs/deploy.md)
+# --------------------------------------------------------------------------------------
+# "Name <email>, Name <email>": who gets the server-error e-mails when there is no SENTRY_DSN.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses(env.list("ADMINS", default=[]))
+    if address
+]
+# At most this many server-error e-mails per window (seconds), across processes.
+ADMIN_ERROR_EMAILS = (
+    env.int("ADMIN_ERROR_EMAILS", default=5),
+    env.int("ADMIN_ERROR_EMAILS_SECONDS", default=600),
+)
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="development")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+# /ops/metrics and /ops/ready: a bearer token, or the scraper's addresses (networks allowed).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
 
 # --------------------------------------------------------------------------------------
 # Personal data (law 09-08, CNDP): shown next to every consent box, used by youth.*

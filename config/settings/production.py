@@ -48,6 +48,10 @@ STORAGES.update(OBJECT_STORAGES)  # noqa: F405 - S3 media when AWS_STORAGE_BUCKE
 TASK_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F405
 EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 
+# One JSON object per log line (LOG_FORMAT=plain for the development format).
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")  # noqa: F405
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="production")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

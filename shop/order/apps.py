@@ -9,8 +9,11 @@ class OrderConfig(apps.OrderConfig):
     def ready(self):
         super().ready()
         # Deferred to ready(): models can be imported only once the app registry is ready.
-        from core import health
+        from core import health, metrics, requestlog
 
+        from . import metrics as order_metrics
         from . import payment_methods
 
         health.register("payments", payment_methods.health)  # /healthz: methods on
+        metrics.register_collector(order_metrics.collect)  # /ops/metrics: orders, payments
+        requestlog.register_user_kind(order_metrics.creator_kind)  # request logs: "creator"

@@ -71,3 +71,16 @@ def test_old_anonymous_and_merged_baskets_go_and_live_ones_stay():
     remaining = set(Basket.objects.values_list("pk", flat=True))
     assert abandoned.pk not in remaining and merged.pk not in remaining
     assert {mine.pk, fresh.pk} <= remaining
+
+
+def test_a_successful_job_is_recorded_for_the_metrics_and_a_failed_one_is_not(monkeypatch):
+    from core import metrics
+
+    recorded = []
+    monkeypatch.setattr(metrics, "record_job_success", recorded.append)
+    broken = jobs.Job("broken", "no_such_command", jobs.DAILY, "Always fails.")
+    fine = jobs.Job("fine", "clearsessions", jobs.DAILY, "Works.")
+
+    jobs.run([broken, fine], io.StringIO())
+
+    assert recorded == ["fine"]

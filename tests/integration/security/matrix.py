@@ -174,6 +174,9 @@ _DASHBOARD = only(("superuser",), 200, others=404, anonymous=DASHBOARD_LOGIN)
 TABLE = {
     # ---- machine endpoints and language ------------------------------------------------
     "healthz": Row(everyone(200)),
+    # Operators' endpoints: a bearer token (METRICS_TOKEN, unset here) or internal addresses.
+    "ops-metrics": Row(everyone(403)),
+    "ops-ready": Row(everyone(403)),
     "robots_txt": Row(everyone(200)),
     "sitemap": Row(everyone(200)),
     "root": Row(everyone(REDIRECT)),
