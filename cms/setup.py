@@ -34,6 +34,7 @@ from cms.models import (
     SiteSettings,
     StandardPage,
 )
+from core import sites
 
 LANGUAGES = content.LANGUAGES
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -155,7 +156,7 @@ class SiteBuilder(Counter):
         self.images = images or {}  # figure key → Wagtail image (the demo gives some)
 
     # ----------------------------------------------------------------------------------
-    def run(self, hostname=None, port=None, site_name=None):
+    def run(self):
         with transaction.atomic():
             self.ensure_roles()
             self.ensure_taxonomy()
@@ -165,7 +166,7 @@ class SiteBuilder(Counter):
             with transaction.atomic():
                 self.ensure_translations(language)
         with transaction.atomic():
-            self.ensure_site(hostname, port, site_name)
+            self.ensure_site()
         return self.created
 
     def ensure_roles(self):
@@ -390,29 +391,20 @@ class SiteBuilder(Counter):
             form_field.save(update_fields=["label"])
 
     # ----------------------------------------------------------------------------------
-    def ensure_site(self, hostname=None, port=None, site_name=None):
-        """The default site: its host name (when given) and settings with placeholders."""
+    def ensure_site(self):
+        """The default site on the home page, its address and name from ``BASE_URL`` and
+        ``SITE_NAME`` (core/sites.py, also applied after every ``migrate``), and settings with
+        placeholders."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site.objects.create(
-                hostname=hostname or "localhost",
-                port=port or 80,
-                root_page=self.home_page,
-                is_default_site=True,
-                site_name=site_name or "Takafamap",
-            )
+            site = Site.objects.create(root_page=self.home_page, is_default_site=True)
             self.count("sites")
-        changed = []
-        for name, value in (("hostname", hostname), ("port", port), ("site_name", site_name)):
-            if value and getattr(site, name) != value:
-                setattr(site, name, value)
-                changed.append(name)
-        if site.root_page_id != self.home_page.pk:
+        elif site.root_page_id != self.home_page.pk:
             site.root_page = Page.objects.get(pk=self.home_page.pk)
-            changed.append("root_page")
-        if changed:
-            site.save()
-            self.count("site changes", len(changed))
+            site.save(update_fields=["root_page"])
+            self.count("site changes")
+        sites.sync_sites()
+        site.refresh_from_db()
         settings = SiteSettings.for_site(site)
         updates = []
         if settings.privacy_page_id is None:

@@ -41,8 +41,6 @@ def site():
     call_command(
         "setup_site",
         "--no-input",
-        "--host",
-        "testserver",
         "--admin-email",
         "admin@takafamap.ma",
         "--admin-password",

@@ -1,10 +1,11 @@
 """Make a migrated database a working Takafamap site (idempotent; run after every upgrade).
 
-    manage.py setup_site --host takafamap.ma --admin-email admin@takafamap.ma
+    BASE_URL=https://takafamap.ma manage.py setup_site --admin-email admin@takafamap.ma
     manage.py setup_site --no-input          # an upgrade: pages, roles, settings only
 
 Creates what is missing and never overwrites: the page tree in French, Arabic and English,
-the site's settings and host name, the shop's categories, the roles' permissions, and the
+the site's settings, its address and name (from ``BASE_URL`` and ``SITE_NAME``, the one source
+every email and feed also reads), the shop's categories, the roles' permissions, and the
 first administrator (a superuser) when asked. The password comes from ``--admin-password``,
 the ``DJANGO_SUPERUSER_PASSWORD`` environment variable or a prompt.
 """
@@ -18,20 +19,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.utils import translation
-from wagtail.models import Site
 
 from cms.setup import SiteBuilder, quiet_loggers
+from core import sites
 
 
 class Command(BaseCommand):
     help = "Create the pages, roles, settings and first administrator a real site needs."
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", help="The site's public host name, e.g. takafamap.ma.")
-        parser.add_argument(
-            "--port", type=int, help="The public port (443 behind TLS; default: unchanged)."
-        )
-        parser.add_argument("--site-name", help="The site's name (default: Takafamap).")
         parser.add_argument("--admin-email", help="Email of the first administrator.")
         parser.add_argument(
             "--admin-password",
@@ -47,16 +43,11 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="Print only the summary.")
 
     def handle(self, *args, interactive=True, quiet=False, **options):
-        host, port = options["host"], options["port"]
         email = options["admin_email"]
         password = options["admin_password"] or os.environ.get("DJANGO_SUPERUSER_PASSWORD")
         User = get_user_model()
         has_admin = User.objects.filter(is_superuser=True, is_active=True).exists()
         if interactive:
-            if not host:
-                current = Site.objects.filter(is_default_site=True).first()
-                default = current.hostname if current else "localhost"
-                host = self._ask(f"Host name of the site [{default}]: ") or default
             if not email and not has_admin:
                 email = self._ask("Email of the first administrator (empty: none now): ")
         admin = None
@@ -64,7 +55,7 @@ class Command(BaseCommand):
             admin = self._administrator(User, email, password, interactive)
 
         with translation.override("fr"), quiet_loggers():
-            created = SiteBuilder().run(hostname=host, port=port, site_name=options["site_name"])
+            created = SiteBuilder().run()
         self._report(created, admin, has_admin or admin is not None, quiet)
 
     def _ask(self, prompt):
@@ -118,7 +109,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Site already set up; nothing changed."))
         if quiet:
             return
-        site = Site.objects.filter(is_default_site=True).first()
         self.stdout.write("")
         self.stdout.write("Next steps:")
         if not has_admin:
@@ -126,7 +116,7 @@ class Command(BaseCommand):
                 "  - create the first administrator: manage.py setup_site --admin-email <email>"
             )
         self.stdout.write(
-            f"  - sign in at /admin/ (site: {site.hostname if site else '?'}) and fill in "
+            f"  - sign in at {sites.absolute('/admin/')} and fill in "
             "Settings › Site settings (address, phone, social links) and the legal notice's "
             "[placeholders]"
         )
@@ -135,3 +125,8 @@ class Command(BaseCommand):
             "Programme staff or Jury"
         )
         self.stdout.write("  - schedule the periodic jobs: manage.py run_jobs (docs/deploy.md)")
+        if sites.domain().split(":")[0] in ("127.0.0.1", "localhost"):
+            self.stdout.write(
+                "  - BASE_URL is a local address: set it to the public URL (emails, feeds and "
+                "the admin link to it), then run setup_site again"
+            )

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.test import Client, override_settings
 from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from cms.models import SiteSettings
@@ -38,10 +38,9 @@ def _snapshot():
     }
 
 
+@override_settings(BASE_URL="https://takafamap.ma", SITE_NAME="Takafamap")
 def test_setup_site_builds_every_page_a_visitor_reaches_in_three_languages():
     out = _setup(
-        "--host",
-        "takafamap.ma",
         "--admin-email",
         "admin@takafamap.ma",
         "--admin-password",
@@ -51,7 +50,9 @@ def test_setup_site_builds_every_page_a_visitor_reaches_in_three_languages():
     assert "Next steps" in out
     admin = get_user_model().objects.get(email="admin@takafamap.ma")
     assert admin.is_superuser and admin.check_password(PASSWORD)
-    assert Site.objects.get(is_default_site=True).hostname == "takafamap.ma"
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.site_name) == ("takafamap.ma", 443, "Takafamap")
+    assert "https://takafamap.ma/admin/" in out
 
     client = Client(HTTP_HOST="takafamap.ma")
     for language in ("fr", "ar", "en"):
@@ -109,8 +110,11 @@ def test_setup_site_creates_no_demo_content():
     assert not get_user_model().objects.exists()
 
 
-def test_setup_site_asks_for_the_host_and_the_first_administrator(monkeypatch):
-    answers = iter(["takafamap.ma", "admin@takafamap.ma"])
+@override_settings(BASE_URL="https://takafamap.ma")
+def test_setup_site_asks_for_the_first_administrator_and_takes_the_host_from_base_url(
+    monkeypatch,
+):
+    answers = iter(["admin@takafamap.ma"])
     passwords = iter([PASSWORD, "different", PASSWORD, PASSWORD])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(passwords))
