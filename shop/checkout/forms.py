@@ -26,10 +26,18 @@ class GatewayForm(oscar_forms.GatewayForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["options"].label = _("How do you want to order?")
+        # The choice before the password, which only returning customers give (checkout.js
+        # hides it for the others; without JavaScript it reads as optional).
+        self.fields["password"].required = False
+        self.fields["password"].label = _("Password (returning customers)")
+        self.order_fields(["username", "options", "password"])
 
     def clean(self):
         if self.is_guest_checkout() or self.is_new_account_checkout():
             self.errors.pop("password", None)
+            return self.cleaned_data
+        if not self.cleaned_data.get("password"):
+            self.add_error("password", _("Enter your password to sign in."))
             return self.cleaned_data
         return super().clean()
 

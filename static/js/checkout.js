@@ -12,4 +12,20 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // First step: the password field only for "I am a returning customer".
+  var gateway = document.querySelector("form.checkout-gateway");
+  if (gateway) {
+    var password = gateway.querySelector("input[name$='password']");
+    var wrapper = password && password.closest(".mb-3");
+    var sync = function () {
+      var chosen = gateway.querySelector("input[name$='options']:checked");
+      wrapper.hidden = !(chosen && chosen.value === "existing") && !wrapper.classList.contains("has-error");
+    };
+    if (wrapper) {
+      gateway.querySelectorAll("input[name$='options']").forEach(function (radio) {
+        radio.addEventListener("change", sync);
+      });
+      sync();
+    }
+  }
 })();
