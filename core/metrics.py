@@ -13,18 +13,18 @@ Read from the database and the shared cache at each scrape (the same in every pr
 * ``takafamap_task_queue_depth`` and ``takafamap_task_queue_oldest_age_seconds`` (tasks ready
   to run in ``django_tasks_db``);
 * ``takafamap_job_last_success_timestamp_seconds{job}``: scheduled jobs call
-  ``record_job_success(name)`` after each successful run (stored in the shared cache, so the
-  job's process and the web processes agree; with the local-memory cache only jobs run inside
-  the web process are seen). ``register_job(name)`` lists a job before its first run (0);
+  ``record_job_success(name)`` after each successful run (``run_jobs`` does; stored as a
+  ``core.models.JobRun`` row, so the job's process and the web processes agree, with or
+  without Redis). ``register_job(name)`` lists a job before its first run (0);
 * what the apps add with ``register_collector(function)`` — ``function()`` yields
   ``prometheus_client`` metric families (shop.order: orders and payments by method).
 """
 
+import datetime
 import logging
 import os
 import time
 
-from django.core.cache import cache
 from django.utils import timezone
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -40,8 +40,6 @@ from prometheus_client.core import GaugeMetricFamily
 logger = logging.getLogger(__name__)
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
-JOB_KEY = "metrics:job:{}"
-JOBS_KEY = "metrics:jobs"
 
 REQUESTS = Counter(
     "takafamap_http_requests",
@@ -90,31 +88,32 @@ def register_job(name):
 
 
 def record_job_success(name, when=None):
-    """Call after each successful run of the scheduled job ``name`` (any process)."""
+    """Call after each successful run of the scheduled job ``name`` (any process). The time is
+    a ``core.models.JobRun`` row, so every process reads the same, with or without Redis."""
+    # Deferred: logging's configuration imports this module before the app registry is ready.
+    from .models import JobRun
+
     when = time.time() if when is None else when
     _jobs[name] = when
     try:
-        cache.set(JOB_KEY.format(name), when, None)
-        names = set(cache.get(JOBS_KEY) or ())
-        if name not in names:
-            cache.set(JOBS_KEY, sorted(names | {name}), None)
+        JobRun.objects.update_or_create(
+            name=name,
+            defaults={"last_success": datetime.datetime.fromtimestamp(when, tz=datetime.UTC)},
+        )
     except Exception:  # noqa: BLE001 - a metric never breaks the job
         logger.warning("could not record the success of job %s", name)
 
 
 def _job_times():
+    from .models import JobRun  # deferred: see record_job_success
+
     times = dict(_jobs)
     try:
-        names = set(cache.get(JOBS_KEY) or ()) | set(times)
-        stored = cache.get_many([JOB_KEY.format(name) for name in names])
-    except Exception:  # noqa: BLE001
+        stored = list(JobRun.objects.values_list("name", "last_success"))
+    except Exception:  # noqa: BLE001 - the database is down: what this process knows
         return times
-    for name in names:
-        value = stored.get(JOB_KEY.format(name))
-        if value is not None:
-            times[name] = max(times.get(name, 0.0), float(value))
-        else:
-            times.setdefault(name, 0.0)
+    for name, last_success in stored:
+        times[name] = max(times.get(name, 0.0), last_success.timestamp())
     return times
 
 

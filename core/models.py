@@ -1,4 +1,4 @@
-"""Models of the site core: only the shared rate-limit counters."""
+"""Models of the site core: the shared rate-limit counters, the scheduled jobs' last successes."""
 
 from django.db import models
 
@@ -20,3 +20,20 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}={self.value}"
+
+
+class JobRun(models.Model):
+    """The last successful run of a scheduled job (``manage.py run_jobs``, core/jobs.py).
+
+    Kept in the database, not the cache, so that the web process answering ``/ops/metrics``
+    sees what the cron or timer process did, with or without Redis."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_success = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "scheduled job run"
+        verbose_name_plural = "scheduled job runs"
+
+    def __str__(self):
+        return f"{self.name} @ {self.last_success:%Y-%m-%d %H:%M}"
