@@ -5,7 +5,7 @@ from datetime import timedelta
 import icalendar
 from django.utils import timezone
 
-from core.sites import absolute
+from core.sites import absolute, domain
 
 
 def absolute_url(page, request=None):
@@ -23,7 +23,8 @@ def event_to_ics(event, request=None):
     calendar.add("method", "PUBLISH")
 
     vevent = icalendar.Event()
-    host = request.get_host().split(":")[0] if request is not None else "takafamap.ma"
+    # The UID names the site, not the host a request came through, so it never changes.
+    host = domain().split(":")[0] or "takafamap.ma"
     vevent.add("uid", f"event-{event.translation_key}@{host}")
     vevent.add("dtstamp", timezone.now())
     vevent.add("dtstart", event.start)

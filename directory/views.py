@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 from core.ratelimit import check, normalised_post_field
+from core.sites import base_url
 
 from .forms import ContactForm, DirectoryFilterForm, OwnProfileForm, PortfolioFormSet
 from .models import Profile, Province, VerifiedEmail
@@ -71,7 +72,7 @@ def profile_geojson(request):
     )
     provinces = {province.pk: province.label for province in Province.objects.all()}
     kinds = dict(Profile.Kind.choices)
-    base = request.build_absolute_uri("/")[:-1]
+    base = base_url()
     prefix = Profile(slug="__slug__").get_absolute_url()
     features = []
     for name, slug, kind, headline, province_id, lat, lng, accompanied in rows:

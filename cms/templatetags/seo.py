@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from cms.ics import absolute_url
 from cms.models import EventPage, NewsPage
+from core.sites import absolute
 
 register = template.Library()
 
@@ -19,7 +20,7 @@ def _image_url(request, image):
     if image is None:
         return None
     rendition = image.get_rendition("fill-1200x630")
-    return request.build_absolute_uri(rendition.url)
+    return absolute(rendition.url)
 
 
 def news_article(page, request):

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
+from core.sites import absolute
 from shop.catalogue.queries import public_products
 
 from .models import MarketEdition, Stand
@@ -76,7 +77,7 @@ class StandQRView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stand = get_stand(self.kwargs["slug"], self.kwargs["pk"])
-        shop_url = self.request.build_absolute_uri(stand.partner.get_absolute_url())
+        shop_url = absolute(stand.partner.get_absolute_url())
         context.update(
             stand=stand,
             edition=stand.edition,
@@ -96,7 +97,7 @@ def _strip_xml_declaration(svg):
 def stand_qr_svg(request, slug, pk):
     """The stand's QR code alone, as an SVG file to download."""
     stand = get_stand(slug, pk)
-    shop_url = request.build_absolute_uri(stand.partner.get_absolute_url())
+    shop_url = absolute(stand.partner.get_absolute_url())
     response = HttpResponse(qr_svg(shop_url), content_type="image/svg+xml")
     response["Content-Disposition"] = f'attachment; filename="stand-{stand.pk}-qr.svg"'
     response["X-Content-Type-Options"] = "nosniff"

@@ -29,6 +29,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.sites import domain
+
 from . import cmi
 
 logger = logging.getLogger(__name__)
@@ -132,7 +134,7 @@ def decide(request):
         return _error(request, fields)
     if decision == ABANDON:
         shop_url = fields.get("shopurl", "")
-        if url_has_allowed_host_and_scheme(shop_url, allowed_hosts={request.get_host()}):
+        if url_has_allowed_host_and_scheme(shop_url, allowed_hosts={request.get_host(), domain()}):
             return redirect(shop_url)
         return _error(request, fields)
     answer = signed_answer(fields, decision)

@@ -32,6 +32,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.sites import absolute
 from shop.order import payment_methods
 from shop.order.models import Order, PaymentMethod
 
@@ -85,7 +86,6 @@ class CmiPayView(CmiOrderMixin, generic.TemplateView):
         attempt = cmi.start_payment(order, translation.get_language() or "fr")
         if attempt is None:
             return redirect(result_url)
-        absolute = request.build_absolute_uri
         fields = cmi.payment_form(
             attempt,
             ok_url=absolute(reverse("cmi-ok")),

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from core.sites import absolute
 from shop.order import payment_methods
 
 from . import stripe_gateway
@@ -104,7 +105,7 @@ class CardPaymentView(TemplateView):
             order=self.order,
             client_secret=intent.client_secret,
             publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
-            return_url=request.build_absolute_uri(return_url),
+            return_url=absolute(return_url),
         )
         return self.render_to_response(context)
 

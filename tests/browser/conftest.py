@@ -95,3 +95,11 @@ def console_errors(page):
 def browser_context_args(browser_context_args):
     """A French-speaking visitor on a phone-sized screen (most visitors use a phone)."""
     return {**browser_context_args, "locale": "fr-FR", "viewport": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(autouse=True)
+def _site_address_is_the_live_server(request, settings):
+    """Links written on ``BASE_URL`` (payment return and callback addresses, QR codes) lead
+    back to the server the browser is using."""
+    if "live_server" in request.fixturenames:
+        settings.BASE_URL = request.getfixturevalue("live_server").url

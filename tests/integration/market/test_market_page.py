@@ -10,6 +10,13 @@ from tests.factories import PartnerFactory, ProductFactory
 from tests.factories.market import MarketEditionFactory, StandFactory
 from tests.helpers import count_queries, text_of
 
+
+@pytest.fixture(autouse=True)
+def _site_address(settings):
+    """The site's address differs from the request's host (testserver): links must use it."""
+    settings.BASE_URL = "https://takafamap.ma"
+
+
 pytestmark = pytest.mark.django_db
 
 MARKET = "/fr/shop/market/"
@@ -113,7 +120,7 @@ def test_a_stand_has_a_printable_qr_code_to_the_shop(client):
     assert response.status_code == 200
     content = response.content.decode()
     assert "<svg" in content and "<path" in content
-    assert response.context["shop_url"] == "http://testserver/fr/shop/creators/studio-nour/"
+    assert response.context["shop_url"] == "https://takafamap.ma/fr/shop/creators/studio-nour/"
     assert "Studio Nour" in text_of(response)
 
 
@@ -127,8 +134,8 @@ def test_the_qr_code_encodes_the_absolute_shop_address(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
-    assert response.content.decode() == qr_svg("http://testserver/fr/shop/creators/studio-nour/")
-    assert response.content.decode() != qr_svg("http://testserver/fr/shop/creators/autre/")
+    assert response.content.decode() == qr_svg("https://takafamap.ma/fr/shop/creators/studio-nour/")
+    assert response.content.decode() != qr_svg("https://takafamap.ma/fr/shop/creators/autre/")
 
 
 def test_a_stand_of_another_edition_or_a_suspended_shop_has_no_qr_page(client):

@@ -12,6 +12,13 @@ from shop.payment import stripe_gateway
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.payments import placed_order
 
+
+@pytest.fixture(autouse=True)
+def _site_address(settings):
+    """The site's address differs from the request's host (testserver): links must use it."""
+    settings.BASE_URL = "https://takafamap.ma"
+
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,7 +53,7 @@ def test_the_owner_gets_a_payment_intent_for_the_order_total(fake_stripe):
     page = response.content.decode()
     assert f'data-client-secret="{intent_id}_secret_abc"' in page
     assert 'data-publishable-key="pk_test_takafamap"' in page
-    assert f'data-return-url="http://testserver/fr/shop/pay/{order.number}/card/return/"' in page
+    assert f'data-return-url="https://takafamap.ma/fr/shop/pay/{order.number}/card/return/"' in page
     assert "no-store" in response["Cache-Control"]
 
 

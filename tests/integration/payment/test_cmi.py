@@ -23,6 +23,13 @@ from tests.factories.quotes import accepted_request
 
 from .conftest import CMI_STORE_KEY
 
+
+@pytest.fixture(autouse=True)
+def _site_address(settings):
+    """The site's address differs from the request's host (testserver): links must use it."""
+    settings.BASE_URL = "https://takafamap.ma"
+
+
 pytestmark = pytest.mark.django_db
 
 CALLBACK = "/payments/cmi/callback/"
@@ -99,9 +106,9 @@ def test_the_pay_page_posts_a_signed_form_with_the_exact_total(cmi_on, two_creat
     assert fields["TranType"] == "PreAuth"
     assert fields["lang"] == "fr"
     assert fields["encoding"] == "UTF-8"
-    assert fields["callbackUrl"] == "http://testserver/payments/cmi/callback/"
-    assert fields["okUrl"] == "http://testserver/payments/cmi/ok/"
-    assert fields["failUrl"] == "http://testserver/payments/cmi/fail/"
+    assert fields["callbackUrl"] == "https://takafamap.ma/payments/cmi/callback/"
+    assert fields["okUrl"] == "https://takafamap.ma/payments/cmi/ok/"
+    assert fields["failUrl"] == "https://takafamap.ma/payments/cmi/fail/"
     assert fields["email"] == "client@example.ma"
     assert cmi.verify_hash({k: v.replace("&amp;", "&") for k, v in fields.items()}, CMI_STORE_KEY)
     # A reload reuses the attempt waiting for the bank.
@@ -332,7 +339,7 @@ def test_abandoning_on_the_gateway_offers_retry(cmi_on, two_creators_order):
     fields = {k: v.replace("&amp;", "&") for k, v in fields.items()}
     response = client.post("/payments/cmi-simulator/decide/", {**fields, "decision": "abandon"})
     assert response.status_code == 302
-    assert response.url == f"http://testserver/fr/shop/pay/{order.number}/cmi/result/?left=1"
+    assert response.url == f"https://takafamap.ma/fr/shop/pay/{order.number}/cmi/result/?left=1"
     page = client.get(response.url).content.decode()
     assert 'data-payment-state="abandoned"' in page and 'id="cmi-retry"' in page
 
@@ -385,7 +392,7 @@ def test_the_simulator_posts_the_signed_callback_then_returns_the_browser(
 
     def poster(url, data):
         calls.append(url)
-        response = Client().post(url.replace("http://testserver", ""), data)
+        response = Client().post(url.replace("https://takafamap.ma", ""), data)
         return response.status_code, response.content.decode()
 
     monkeypatch.setattr(cmi_simulator, "CALLBACK_POSTER", poster)
@@ -396,9 +403,9 @@ def test_the_simulator_posts_the_signed_callback_then_returns_the_browser(
     with django_capture_on_commit_callbacks(execute=True):
         back = client.post("/payments/cmi-simulator/decide/", {**fields, "decision": "approve"})
 
-    assert calls == ["http://testserver/payments/cmi/callback/"]
+    assert calls == ["https://takafamap.ma/payments/cmi/callback/"]
     html = back.content.decode()
-    assert 'action="http://testserver/payments/cmi/ok/"' in html
+    assert 'action="https://takafamap.ma/payments/cmi/ok/"' in html
     assert "ACTION=POSTAUTH" in html
     order.refresh_from_db()
     assert order.is_paid and paid_events(order).count() == 1
