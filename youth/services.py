@@ -142,6 +142,57 @@ class RegistrationResult:
         return self.registration.status == Registration.Status.WAITLISTED
 
 
+def _same_name(contact, data):
+    """Whether ``contact`` bears the first and last names typed in ``data`` (letter case
+    and spacing aside)."""
+
+    def norm(value):
+        return " ".join((value or "").split()).casefold()
+
+    return norm(contact.first_name) == norm(data["first_name"]) and norm(contact.last_name) == norm(
+        data["last_name"]
+    )
+
+
+def _contact_for(existing, data, email, phone):
+    """The contact a public registration belongs to, and whether the form may update it.
+
+    The form is public: anyone can type someone else's phone or email. So a registration
+    only updates a contact (or merges two) when the names typed are the ones on file; it
+    otherwise attaches to the contact holding that phone or email and changes nothing of
+    theirs (the confirmation goes to the email on file, which tells its owner)."""
+    if not existing:
+        return Contact(), True
+
+    def holds_both(contact):
+        return bool(email and phone) and contact.email == email and str(contact.phone) == phone
+
+    ranked = sorted(existing, key=lambda c: (not holds_both(c), not _same_name(c, data)))
+    contact = ranked[0]
+    return contact, _same_name(contact, data)
+
+
+def _update_contact(contact, data, email, phone, language, now):
+    """Write the form's details on ``contact`` (new, or the same person on file)."""
+    contact.first_name = data["first_name"].strip()
+    contact.last_name = data["last_name"].strip()
+    contact.birth_year = data["birth_year"]
+    contact.gender = data.get("gender") or contact.gender
+    contact.province = data["province"]
+    contact.city = data["city"].strip()
+    # A phone or email another contact holds stays theirs (their names differ).
+    taken = Contact.objects.exclude(pk=contact.pk) if contact.pk else Contact.objects.all()
+    if phone and not taken.filter(phone=phone).exists():
+        contact.phone = phone
+    if email and not taken.filter(email__iexact=email).exists():
+        contact.email = email
+    contact.heard_from = contact.heard_from or data.get("heard_from") or ""
+    contact.consent_version = consent_version()
+    contact.consent_at = now
+    contact.language = language or contact.language
+    contact.last_activity_at = now
+
+
 def register(event, data, *, language=""):
     """Register the person described by ``data`` (a RegistrationForm's cleaned data) for
     ``event``: create or update their contact, add a confirmed or waiting-list
@@ -159,43 +210,29 @@ def register(event, data, *, language=""):
         existing = list(find_contacts(email, phone).order_by("created_at", "pk"))
         if existing and event_registrations(event).filter(contact__in=existing).exists():
             raise DuplicateRegistration
-        if existing:
-            contact = existing[0]
-            for other in existing[1:]:
-                _merge(contact, other)
-        else:
-            contact = Contact()
+        contact, same_person = _contact_for(existing, data, email, phone)
         created = contact.pk is None
-        contact.first_name = data["first_name"].strip()
-        contact.last_name = data["last_name"].strip()
-        contact.birth_year = data["birth_year"]
-        contact.gender = data.get("gender") or contact.gender
-        contact.province = data["province"]
-        contact.city = data["city"].strip()
-        if phone:
-            contact.phone = phone
-        if email:
-            contact.email = email
-        contact.heard_from = contact.heard_from or data.get("heard_from") or ""
-        contact.consent_version = consent_version()
-        contact.consent_at = now
-        contact.language = language or contact.language
-        contact.last_activity_at = now
-        contact.save()
+        if same_person:
+            for other in existing:
+                if other.pk != contact.pk and _same_name(other, data):
+                    _merge(contact, other)
+            _update_contact(contact, data, email, phone, language, now)
+            contact.save()
         interests = list(data.get("interests") or [])
-        if interests:
+        if interests and same_person:
             contact.interests.add(*interests)
         status = (
             Registration.Status.WAITLISTED if state == "full" else Registration.Status.CONFIRMED
         )
+        # The registration keeps what was declared for it (the indicators count these).
         registration = Registration.objects.create(
             contact=contact,
             event=event,
             status=status,
-            province=contact.province,
-            age_band=age_band(contact.birth_year),
+            province=data["province"],
+            age_band=age_band(data["birth_year"]),
             heard_from=data.get("heard_from") or "",
-            consent_version=contact.consent_version,
+            consent_version=consent_version(),
             consent_at=now,
             language=language,
         )

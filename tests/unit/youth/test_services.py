@@ -75,9 +75,13 @@ def test_a_new_registration_updates_the_contact_and_adds_interests():
     assert set(contact.interests.values_list("slug", flat=True)) == {"image", "son"}
 
 
-def test_phone_of_one_contact_and_email_of_another_merge_them():
-    by_phone = ContactFactory(phone="+212661234567", email="")
-    by_email = ContactFactory(phone="", email="hajar@example.ma")
+def test_phone_of_one_contact_and_email_of_another_with_the_same_name_merge_them():
+    by_phone = ContactFactory(
+        first_name="Hajar", last_name="Bouzidi", phone="+212661234567", email=""
+    )
+    by_email = ContactFactory(
+        first_name="hajar ", last_name="BOUZIDI", phone="", email="hajar@example.ma"
+    )
     old_event = event_page(registration_open=True)
     Registration.objects.create(
         contact=by_email, event=old_event, consent_version="x", consent_at=timezone.now()
@@ -90,6 +94,49 @@ def test_phone_of_one_contact_and_email_of_another_merge_them():
     assert Contact.objects.count() == 1
     assert result.contact.pk == by_phone.pk
     assert result.contact.registrations.count() == 2
+
+
+def test_a_stranger_typing_someone_elses_email_changes_nothing_of_theirs():
+    owner = ContactFactory(
+        first_name="Hajar", last_name="Bouzidi", phone="", email="hajar@example.ma", city="Nador"
+    )
+    owner_before = Contact.objects.filter(pk=owner.pk).values().get()
+    other = ContactFactory(first_name="Karim", last_name="Alaoui", phone="+212661234567")
+
+    result = services.register(
+        event_page(registration_open=True),
+        cleaned(
+            first_name="Yassine",
+            last_name="Tahiri",
+            city="Berkane",
+            phone="0661234567",
+            email="hajar@example.ma",
+        ),
+    )
+
+    # Neither person on file is rewritten, nor are the two merged.
+    assert Contact.objects.filter(pk=owner.pk).values().get() == owner_before
+    assert Contact.objects.get(pk=other.pk).first_name == "Karim"
+    assert Contact.objects.count() == 2
+    assert not result.created_contact
+    assert result.registration.contact_id in {owner.pk, other.pk}
+    assert result.registration.province.slug == "nador"
+
+
+def test_the_same_person_adds_a_phone_to_their_contact():
+    services.register(
+        event_page(registration_open=True), cleaned(phone="", email="hajar@example.ma")
+    )
+
+    result = services.register(
+        event_page(registration_open=True),
+        cleaned(phone="0661234567", email="hajar@example.ma", city="Zaïo"),
+    )
+
+    contact = Contact.objects.get()
+    assert result.contact.pk == contact.pk
+    assert str(contact.phone) == "+212661234567"
+    assert contact.city == "Zaïo"
 
 
 def test_a_registration_records_the_consent_version_and_time():
