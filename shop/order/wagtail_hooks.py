@@ -41,6 +41,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.admin_panels import Line, SummaryPanel
+from core.money import format_money
 from directory.models import Province
 from shop.catalogue.models import Product
 from shop.partner.models import Partner
@@ -243,6 +244,13 @@ class OrderCustomerColumn(Column):
         return instance.user.email if instance.user_id else instance.guest_email
 
 
+class MoneyColumn(Column):
+    """An amount in the staff member's language and with its currency (``870,00 MAD``)."""
+
+    def get_value(self, instance):
+        return format_money(getattr(instance, self.accessor), instance.currency)
+
+
 class OrderViewSet(ModelViewSet):
     model = Order
     icon = "list-ul"
@@ -260,7 +268,7 @@ class OrderViewSet(ModelViewSet):
     list_display = [
         "number",
         OrderCustomerColumn("customer", label=gettext_lazy("Client")),
-        "total_incl_tax",
+        MoneyColumn("total_incl_tax", label=gettext_lazy("Total")),
         "payment_method",
         "paid_at",
         "date_placed",

@@ -1,6 +1,8 @@
 """The shop's back office in the Wagtail admin (shop/order/wagtail_hooks.py), as programme
 staff use it: find orders, act on each creator's part, read the history; moderate reviews."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -10,6 +12,7 @@ from django.urls import reverse
 from oscar.apps.catalogue.reviews.models import ProductReview
 
 from accounts import roles
+from core.money import format_money
 from shop.order.models import OrderPart
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.directory import ProfileFactory, province
@@ -53,6 +56,19 @@ def test_orders_are_filtered_by_creator_province_payment_and_part_status(staff):
     OrderPart.objects.filter(order=first).update(status=OrderPart.Status.CONFIRMED)
     html = _numbers(staff.get(url, {"part_status": "confirmed"}))
     assert first.number in html and second.number not in html
+
+
+def test_the_order_list_shows_totals_as_money_in_the_staff_members_language(staff):
+    order = placed_order([(ProductFactory(price=Decimal("1234.50")), 1)])
+    url = reverse("wagtail_orders:index")
+
+    french = staff.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    arabic = staff.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+
+    assert format_money(order.total_incl_tax, language="fr") in french
+    assert "MAD" in format_money(order.total_incl_tax, language="fr")
+    assert format_money(order.total_incl_tax, language="ar") in arabic
+    assert "د.م." in format_money(order.total_incl_tax, language="ar")
 
 
 def test_the_order_list_runs_a_fixed_number_of_queries(staff):
