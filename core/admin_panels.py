@@ -1,11 +1,15 @@
-"""A plain panel for the Wagtail admin's home page: a heading, a few lines (a text, an
+"""Small parts of the Wagtail admin shared by the apps.
+
+A plain panel for the Wagtail admin's home page: a heading, a few lines (a text, an
 optional link, an optional number) and a link to the full list. Apps build theirs in a
 ``construct_homepage_panels`` hook, each behind its permission (orders, quotes, profiles,
 indicators)."""
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 
 
 @dataclass
@@ -36,3 +40,14 @@ class SummaryPanel(Component):
             "more_text": self.more_text,
             "empty": self.empty,
         }
+
+
+class LeftToRightColumn(Column):
+    """A list column whose values are always written left to right (a phone number, an
+    email address), so the Arabic admin shows ``+212 6…`` and not ``…6 212+``."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value in (None, ""):
+            return value
+        return format_html('<span dir="ltr">{}</span>', value)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -26,6 +27,7 @@ from wagtail.snippets.views.snippets import (
 
 from cms.models import EventPage
 from cms.models.pages import REGISTER_HOOK, REGISTRATION_CONTEXT_HOOK
+from core.admin_panels import LeftToRightColumn
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from directory.models import Province, Sector
 from youth import privacy
@@ -171,11 +173,11 @@ class ContactViewSet(SnippetViewSet):
     search_fields = ["first_name", "last_name", "email", "phone", "city"]
     search_backend_name = None
     list_display = [
-        "full_name",
+        Column("full_name", label=_("full name"), sort_key="last_name"),
         "province",
         "birth_year",
-        "phone",
-        "email",
+        LeftToRightColumn("phone", label=_("phone"), sort_key="phone"),
+        LeftToRightColumn("email", label=_("email"), sort_key="email"),
         "event_count",
         "last_activity_at",
     ]
@@ -299,7 +301,15 @@ class DataRequestViewSet(SnippetViewSet):
     menu_label = _("Personal-data requests")
     index_view_class = DataRequestIndexView
     edit_view_class = DataRequestEditView
-    list_display = ["__str__", "kind", "status", "phone", "items", "created_at", "handled_at"]
+    list_display = [
+        "__str__",
+        "kind",
+        "status",
+        LeftToRightColumn("phone", label=_("phone")),
+        "items",
+        "created_at",
+        "handled_at",
+    ]
     list_filter = ["kind", "status"]
     panels = [
         MultiFieldPanel(

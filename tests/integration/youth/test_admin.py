@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from directory.models import Province, Sector
 from tests.factories import PartnerFactory, ProfileFactory, UserFactory, event_page
@@ -68,6 +69,21 @@ def test_staff_with_the_youth_permission_see_the_list_and_the_view_is_logged(
     assert log.user == staff
     assert log.action == AccessLog.Action.VIEW
     assert log.row_count == 2
+
+
+def test_the_arabic_list_names_its_columns_and_writes_phones_left_to_right(client, staff, contacts):
+    contacts["young"].phone = "+212661234567"
+    contacts["young"].save()
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(staff)
+
+    page = client.get(reverse(LIST)).content.decode()
+
+    assert "الاسم الكامل" in page
+    assert "Full name" not in page
+    assert '<span dir="ltr">+212661234567</span>' in page
 
 
 @pytest.mark.parametrize(
