@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from shop.market.models import MarketEdition
-from tests.factories import PartnerFactory, ProductFactory
+from tests.factories import PartnerFactory, ProductFactory, UserFactory
 from tests.factories.market import MarketEditionFactory, StandFactory
 from tests.helpers import count_queries, text_of
 
@@ -148,8 +148,6 @@ def test_a_stand_of_another_edition_or_a_suspended_shop_has_no_qr_page(client):
 
 
 def test_staff_manage_editions_and_stands_in_wagtails_admin(client):
-    from tests.factories import UserFactory
-
     stand = StandFactory(number="B7")
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
 
@@ -158,3 +156,5 @@ def test_staff_manage_editions_and_stands_in_wagtails_admin(client):
 
     assert editions.status_code == 200 and stand.edition.name in text_of(editions)
     assert stands.status_code == 200 and "B7" in text_of(stands)
+    # The shop's catalogue search (its "sort by price" list) has no place in the admin header.
+    assert 'name="sort_by"' not in stands.content.decode()
