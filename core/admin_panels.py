@@ -7,9 +7,13 @@ indicators)."""
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.html import format_html
+from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+
+from .money import format_money
 
 
 @dataclass
@@ -51,3 +55,22 @@ class LeftToRightColumn(Column):
         if value in (None, ""):
             return value
         return format_html('<span dir="ltr">{}</span>', value)
+
+
+class ReadableInspectMixin:
+    """An inspect view that reads well in every language: an empty value is a dash, not
+    ``None``; the fields named in ``money_fields`` are amounts in the staff member's language
+    (``1 500,00 MAD``, ``1.500,00 د.م.``); phone numbers and emails are written left to
+    right, also in the Arabic admin."""
+
+    money_fields = ()
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if field_name in self.money_fields:
+            return format_money(value)
+        if isinstance(field, (models.EmailField, PhoneNumberField)):
+            return format_html('<span dir="ltr">{}</span>', value)
+        return value

@@ -27,7 +27,7 @@ from wagtail.snippets.views.snippets import (
 
 from cms.models import EventPage
 from cms.models.pages import REGISTER_HOOK, REGISTRATION_CONTEXT_HOOK
-from core.admin_panels import LeftToRightColumn
+from core.admin_panels import LeftToRightColumn, ReadableInspectMixin
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from directory.models import Province, Sector
 from youth import privacy
@@ -107,7 +107,7 @@ class LoggedObjectViewMixin:
         return response
 
 
-class ContactInspectView(LoggedObjectViewMixin, InspectView):
+class ContactInspectView(LoggedObjectViewMixin, ReadableInspectMixin, InspectView):
     log_subject = "contacts"
 
 

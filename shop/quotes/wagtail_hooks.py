@@ -13,7 +13,7 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from core.admin_panels import Line, SummaryPanel
+from core.admin_panels import Line, ReadableInspectMixin, SummaryPanel
 from shop.order.wagtail_hooks import PANEL_ROWS, ViewOnlyPolicy
 
 from .models import QuoteRequest
@@ -24,9 +24,11 @@ QUOTE_ANSWER_DAYS = 2
 register_permission_policy(QuoteRequest, ViewOnlyPolicy(QuoteRequest))
 
 
-class QuoteInspectView(InspectView):
+class QuoteInspectView(ReadableInspectMixin, InspectView):
     """The request's fields, and a link to the whole thread (versions, messages, files) in
     the staff's read-only view of the quote."""
+
+    money_fields = ("budget_min", "budget_max")
 
     template_name = "order/admin/quote_inspect.html"
 

@@ -171,3 +171,19 @@ def test_staff_read_a_quote_request_and_open_its_whole_thread(staff):
     assert staff.get(thread).status_code == 200
     # Oversight only: no form to change the request.
     assert staff.get(reverse("wagtail_quotes:edit", args=[quote.pk])).status_code == 302
+
+
+def test_the_quote_page_reads_well_in_arabic(staff):
+    from tests.factories.quotes import QuoteRequestFactory
+
+    quote = QuoteRequestFactory(
+        product=None, budget_min=Decimal("1500"), budget_max=None, phone="+212612345678"
+    )
+
+    page = staff.get(
+        reverse("wagtail_quotes:inspect", args=[quote.pk]), HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+
+    assert format_money(Decimal("1500"), language="ar") in page
+    assert '<span dir="ltr">+212612345678</span>' in page
+    assert ">None<" not in page.replace(" ", "").replace("\n", "")
