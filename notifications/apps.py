@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Notifications")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core import health, notify
+
+        from . import delivery, preferences, receivers
+
+        receivers.connect()
+        notify.register_email_filter(preferences.wants_email)
+        health.register("push", delivery.health)  # /healthz: push on, or email only
