@@ -11,9 +11,9 @@ from django.dispatch import Signal, receiver
 from django.utils import timezone
 
 from .models import Profile
+from .moderation import send_status_email
 
 contact_message_sent = Signal()
-from .moderation import send_status_email
 
 
 # --------------------------------------------------------------------------------------

@@ -246,7 +246,9 @@ def resubscribe(request):
             .first()
         )
         if old is None:
-            return _error(_("Unknown subscription."), status=404)
+            # 403, not 404: LocaleMiddleware would redirect a 404 to /<lang>/push/… (Wagtail's
+            # catch-all makes any prefixed path look valid).
+            return _error(_("Unknown subscription."), status=403)
         PushSubscription.objects.filter(endpoint=fields["endpoint"]).exclude(pk=old.pk).delete()
         old.endpoint, old.p256dh, old.auth = fields["endpoint"], fields["p256dh"], fields["auth"]
         old.save(update_fields=["endpoint", "p256dh", "auth"])
