@@ -166,7 +166,7 @@ def device_label(user_agent):
         "",
     )
     if browser and system:
-        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+        return f"{browser} · {system}"  # names, not words: the same in every language
     return (browser or system or ua)[:200]
 
 

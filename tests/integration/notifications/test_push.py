@@ -55,7 +55,7 @@ def test_subscribe_stores_the_device_in_its_language(client, creator, push_servi
     assert response.status_code == 201
     row = PushSubscription.objects.get()
     assert (row.user, row.endpoint, row.language) == (creator, device.endpoint, "ar")
-    assert row.user_agent == "Chrome on Android"
+    assert row.user_agent == "Chrome · Android"
     assert row.session_key == client.session.session_key
     # Subscribing again (the page reloaded) keeps one row.
     assert subscribe(client, device, language="ar").status_code == 200
@@ -333,6 +333,19 @@ def test_the_preferences_page_in_arabic_is_rtl(client, creator, vapid):
     assert b'dir="rtl"' in page.content
     assert in_language("ar", "Notification settings").encode() in page.content
     assert b'data-language="ar"' in page.content
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_preferences_page_has_no_untranslated_sentence(
+    client, creator, push_service, language
+):
+    from tests.untranslated import report, untranslated
+
+    client.force_login(creator)
+    subscribe(client, push_service.new_device(), language=language)
+    page = client.get(url("notifications:preferences", language))
+    found = untranslated(page.content.decode(), language, (creator.get_full_name(),))
+    assert not found, report("notification settings", found)
 
 
 def test_preferences_need_a_signed_in_user(client):
