@@ -132,9 +132,7 @@ class PushService:
         scheme, _space, params = (authorization or "").partition(" ")
         if scheme.lower() != "vapid":
             raise ValueError(f"not a vapid Authorization header: {authorization!r}")
-        values = dict(
-            part.strip().split("=", 1) for part in params.split(",") if "=" in part
-        )
+        values = dict(part.strip().split("=", 1) for part in params.split(",") if "=" in part)
         if values.get("k") != self._public_key():
             raise ValueError("k is not the site's VAPID public key")
         header_b64, claims_b64, signature_b64 = values["t"].split(".")
@@ -151,9 +149,7 @@ class PushService:
             int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
         )
         try:
-            public_key.verify(
-                der, f"{header_b64}.{claims_b64}".encode(), ec.ECDSA(hashes.SHA256())
-            )
+            public_key.verify(der, f"{header_b64}.{claims_b64}".encode(), ec.ECDSA(hashes.SHA256()))
         except InvalidSignature as error:
             raise ValueError("the JWT signature does not match the public key") from error
         claims = json.loads(b64url_decode(claims_b64))

@@ -179,9 +179,7 @@ def test_a_signed_out_device_receives_nothing_more(
     guest_checkout(client, shop, django_capture_on_commit_callbacks)
     assert push_service.received_by(phone) == []
     assert len(push_service.received_by(laptop)) == 1  # still signed in there
-    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [
-        laptop.endpoint
-    ]
+    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [laptop.endpoint]
 
 
 # --------------------------------------------------------------------------------------
@@ -336,9 +334,7 @@ def test_the_preferences_page_in_arabic_is_rtl(client, creator, vapid):
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_the_preferences_page_has_no_untranslated_sentence(
-    client, creator, push_service, language
-):
+def test_the_preferences_page_has_no_untranslated_sentence(client, creator, push_service, language):
     from tests.untranslated import report, untranslated
 
     client.force_login(creator)
@@ -407,8 +403,9 @@ def test_vapid_keys_command_prints_a_usable_pair(capsys):
     call_command("vapid_keys")
     lines = dict(line.split("=", 1) for line in capsys.readouterr().out.split())
     vapid = Vapid.from_string(lines["VAPID_PRIVATE_KEY"])
-    from tests.pushservice import b64url_decode, b64url_encode
     from cryptography.hazmat.primitives import serialization
+
+    from tests.pushservice import b64url_decode, b64url_encode
 
     public = vapid.public_key.public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
