@@ -9,9 +9,11 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from core import health, notify
+        from youth import privacy as personal_data
 
-        from . import delivery, preferences, receivers
+        from . import delivery, preferences, privacy, receivers
 
         receivers.connect()
         notify.register_email_filter(preferences.wants_email)
         health.register("push", delivery.health)  # /healthz: push on, or email only
+        personal_data.register(privacy.PushProvider())  # a person's copy or erasure

@@ -35,11 +35,24 @@ TIMEOUT = 10  # seconds per POST to a push service
 TTL = 24 * 60 * 60  # the push service keeps an undelivered notice one day
 
 
+def vapid_key():
+    """The signing key from ``VAPID_PRIVATE_KEY``; ``ValueError`` when it cannot be read."""
+    try:
+        return Vapid.from_string(settings.VAPID_PRIVATE_KEY)
+    except Exception as error:  # noqa: BLE001 - py_vapid raises several kinds
+        raise ValueError("VAPID_PRIVATE_KEY is not a P-256 private key") from error
+
+
 def health():
-    """``/healthz``: whether push is on (VAPID keys set); off is a choice, not a fault."""
-    if preferences.push_configured():
-        return {"ok": True, "enabled": True}
-    return {"ok": True, "enabled": False, "fallback": "email only (VAPID keys not set)"}
+    """``/healthz``: whether push is on (VAPID keys set); off is a choice, not a fault, but
+    a key that cannot be read is (no notice can be signed: the emails still go)."""
+    if not preferences.push_configured():
+        return {"ok": True, "enabled": False, "fallback": "email only (VAPID keys not set)"}
+    try:
+        vapid_key()
+    except ValueError as error:
+        return {"ok": False, "enabled": True, "error": str(error), "fallback": "email only"}
+    return {"ok": True, "enabled": True}
 
 
 def allowed_endpoint(url):
@@ -82,7 +95,11 @@ def deliver(kind, message, pk, user_ids):
         return 0
     wanting = preferences.users_wanting_push(kind, user_ids)
     devices = PushSubscription.objects.filter(user_id__in=wanting)
-    vapid = Vapid.from_string(settings.VAPID_PRIVATE_KEY)
+    try:
+        vapid = vapid_key()
+    except ValueError:
+        logger.exception("push: cannot sign notices")
+        return 0
     sent = 0
     for device in devices:
         with translation.override(device.language):
