@@ -185,6 +185,11 @@ def subscribe(request):
         return _error(_("Push notifications are not available on this site."), status=503)
     if not request.session.session_key:
         request.session.save()
+    taken = PushSubscription.objects.filter(endpoint=fields["endpoint"]).exclude(user=request.user)
+    if taken.exclude(auth=fields["auth"]).exists():
+        # The browser itself (another person signed in before on it) sends the same auth
+        # secret and takes the subscription over; a copied endpoint alone does not.
+        return _error(_("This subscription belongs to someone else."), status=403)
     subscription, created = PushSubscription.objects.update_or_create(
         endpoint=fields["endpoint"],
         defaults={

@@ -377,6 +377,28 @@ def test_a_user_cannot_remove_or_read_another_users_subscription(creator, push_s
     assert not PushSubscription.objects.exists()
 
 
+def test_the_same_browser_passes_from_one_user_to_the_next_but_not_a_copied_endpoint(
+    creator, push_service
+):
+    device = push_service.new_device()
+    subscribe(Client(), device)  # anonymous: refused
+    first = Client()
+    first.force_login(creator)
+    subscribe(first, device)
+    intruder = Client()
+    intruder.force_login(UserFactory())
+    copied = {**device.subscription(), "keys": push_service.new_device().subscription()["keys"]}
+    response = intruder.post("/push/subscribe/", copied, content_type="application/json")
+    assert response.status_code == 403
+    assert PushSubscription.objects.get().user == creator
+
+    next_person = UserFactory()
+    browser = Client()
+    browser.force_login(next_person)
+    assert subscribe(browser, device).status_code == 200  # same browser, same keys
+    assert PushSubscription.objects.get().user == next_person
+
+
 def test_the_service_worker_renews_a_subscription_with_the_old_secret(creator, push_service):
     old, new = push_service.new_device(), push_service.new_device()
     browser = Client()
