@@ -40,6 +40,8 @@ urlpatterns = [
     path("payments/stripe/webhook/", payment_views.stripe_webhook, name="stripe-webhook"),
     # CMI's callback and browser returns (hash checked), and the local CMI simulator.
     path("payments/", include("shop.payment.cmi_urls")),
+    # Web Push subscriptions (JSON, from static/js/push.js and the service worker).
+    path("push/", include("notifications.api_urls")),
     path("", core_views.root_redirect, name="root"),
 ]
 
@@ -47,6 +49,7 @@ urlpatterns += i18n_patterns(
     # Oscar's re-order action, POST only (shop/order/views.py); before Oscar's own URLs.
     path("shop/accounts/orders/<str:order_number>/<int:line_id>/", order_views.order_line_view),
     path("shop/", include(accounts_urls.shop_urlpatterns)),  # rate-limited sign-in (accounts)
+    path("shop/accounts/notification-settings/", include("notifications.urls")),
     # Stock alerts: limited, visible products only, no answer telling who signed up.
     path(
         "shop/accounts/alerts/create/<int:pk>/",

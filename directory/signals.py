@@ -1,14 +1,19 @@
 """Profile moderation: timestamps and the owner's email when staff change a status.
 
 (The shop keeps its categories in step with the taxonomy itself: shop/catalogue/sync.py.)
+
+``contact_message_sent`` (``profile=``) is sent once the contact relay has emailed a
+visitor's message to the profile (the ``notifications`` app pushes a notice to its owner).
 """
 
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 
 from .models import Profile
 from .moderation import send_status_email
+
+contact_message_sent = Signal()
 
 
 # --------------------------------------------------------------------------------------

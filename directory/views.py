@@ -17,6 +17,7 @@ from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 from core.ratelimit import check, normalised_post_field
 from core.sites import base_url
 
+from . import signals
 from .forms import ContactForm, DirectoryFilterForm, OwnProfileForm, PortfolioFormSet
 from .models import Profile, Province, VerifiedEmail
 from .verification import read_token, send_verification_email
@@ -196,6 +197,7 @@ def contact_profile(request, slug):
             ),
         )
         return _contact_form_again(request, slug, profile, form, status=503)
+    signals.contact_message_sent.send(sender=Profile, profile=profile)
     messages.success(request, _("Your message has been sent."))
     return redirect(profile.get_absolute_url())
 

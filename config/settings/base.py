@@ -161,6 +161,7 @@ LOCAL_APPS = [
     "shop.payouts.apps.PayoutsConfig",  # creators' earnings and payouts ledger
     "shop.downloads.apps.DownloadsConfig",  # download links for digital products
     "shop.quotes.apps.QuotesConfig",  # quotes for services (requests, versions, thread)
+    "notifications",  # Web Push notices and each person's choice per kind (push, email)
     "demo",  # seed_demo and seed_scale: demo and benchmark data only
 ]
 
@@ -450,6 +451,28 @@ TASKS = {
 TASK_EMAIL_BACKEND = EMAIL_BACKEND
 # --- end of task queue
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --------------------------------------------------------------------------------------
+# Web Push (notifications app). Without both keys push is off (email only; /healthz says
+# so). Generate a pair with `manage.py vapid_keys`; the subject is how push services reach
+# the site's operators (mailto: or https:).
+# --------------------------------------------------------------------------------------
+VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY", default="")
+VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY", default="")
+VAPID_SUBJECT = env("VAPID_SUBJECT", default="mailto:contact@takafamap.ma")
+# The server POSTs only to the browsers' push services (a leading dot: any subdomain).
+WEBPUSH_ALLOWED_HOSTS = env.list(
+    "WEBPUSH_ALLOWED_HOSTS",
+    default=[
+        "fcm.googleapis.com",
+        "updates.push.services.mozilla.com",
+        ".push.services.mozilla.com",
+        ".notify.windows.com",
+        ".push.apple.com",
+    ],
+)
+WEBPUSH_INSECURE_HOSTS = ()  # hosts reached over plain http (the tests' stand-in service)
+WEBPUSH_ICON = "img/favicon.svg"  # static path of the notices' icon
 
 # --------------------------------------------------------------------------------------
 # Wagtail

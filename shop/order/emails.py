@@ -1,5 +1,8 @@
 """Order emails (plain text): the client at placement and at each change of a part,
-each creator at placement for their part only. Sent after the commit by the callers."""
+each creator at placement for their part only. Sent after the commit by the callers.
+
+A person who chose push only for a kind (``core.notify.wants_email``) is not emailed it:
+creators for new orders, signed-in clients for status changes."""
 
 import logging
 
@@ -8,6 +11,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from core import notify
 
 from .payment_methods import bank_details
 
@@ -64,6 +69,8 @@ def send_order_placed(order, language=None):
     _send("order_placed", context, _client(order), language)
     for part, part_lines in context["parts"]:
         for user in part.partner.users.all():
+            if not notify.wants_email(user, notify.NEW_ORDER):
+                continue
             creator_language = _language(user)
             with translation.override(creator_language):
                 creator_url = settings.BASE_URL.rstrip("/") + reverse(
@@ -79,6 +86,8 @@ def send_order_placed(order, language=None):
 
 def send_status_changed(part, old, new):
     order = part.order
+    if order.user_id and not notify.wants_email(order.user, notify.ORDER_STATUS):
+        return
     language = _language(order.user)
     with translation.override(language):
         url = order_url(order)

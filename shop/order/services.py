@@ -50,7 +50,9 @@ def set_part_status(part, new, *, by=None, reason=""):
         part.save(update_fields=["status", "status_changed_at", "cancel_reason"])
         _move_stock(part, new)
         transaction.on_commit(
-            lambda: signals.part_status_changed.send(sender=OrderPart, part=part, old=old, new=new)
+            lambda: signals.part_status_changed.send(
+                sender=OrderPart, part=part, old=old, new=new, by=by
+            )
         )
         transaction.on_commit(lambda: emails.send_status_changed(part, old, new))
     return part

@@ -2,7 +2,8 @@
 
 * ``part_paid`` (``part=``): a creator's part became paid (cash handed over, bank transfer
   confirmed, card payment confirmed).
-* ``part_status_changed`` (``part=, old=, new=``): a part moved in its pipeline.
+* ``part_status_changed`` (``part=, old=, new=, by=``): a part moved in its pipeline;
+  ``by`` is who moved it (None for the system).
 """
 
 from django.dispatch import Signal

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core import notify
 from shop.catalogue.models import Option, Product, ProductClass
 from shop.creators.summary import Stat
 from shop.partner.models import StockRecord
@@ -445,9 +446,14 @@ def _recipients(quote_request, role):
     return [(user, url, as_role) for user, url, as_role in people if user.email]
 
 
-def _send(quote_request, role, template, context):
+def _send(quote_request, role, template, context, kinds=None):
+    """Email the other party; ``kinds`` (``{recipient role: notify kind}``) names what the
+    notice is, so a person who chose push only for that kind is left out."""
     base = settings.BASE_URL.rstrip("/")
     for user, url, as_role in _recipients(quote_request, role):
+        kind = (kinds or {}).get(as_role)
+        if kind and not notify.wants_email(user, kind):
+            continue
         language = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             body = render_to_string(
@@ -469,14 +475,19 @@ def notify_event(request_pk, event_pk, role):
         pk=request_pk
     )
     event = QuoteEvent.objects.select_related("version").get(pk=event_pk)
-    _send(quote_request, role, "quotes/email/event.txt", {"event": event})
+    kinds = {
+        Status.REQUESTED: {CREATOR: notify.QUOTE_REQUEST},
+        Status.QUOTED: {CLIENT: notify.QUOTE_ANSWERED},
+    }.get(event.to_status)
+    _send(quote_request, role, "quotes/email/event.txt", {"event": event}, kinds)
 
 
 def notify_message(message_pk, role):
     message = QuoteMessage.objects.select_related("request__partner", "request__client").get(
         pk=message_pk
     )
-    _send(message.request, role, "quotes/email/message.txt", {"message": message})
+    kinds = {CREATOR: notify.CLIENT_MESSAGE} if role == CLIENT else None
+    _send(message.request, role, "quotes/email/message.txt", {"message": message}, kinds)
 
 
 def thread_url_for(user, quote_request):

@@ -419,6 +419,15 @@ TABLE = {
     ),
     "market:stand-qr": Row(everyone(200), kwargs=_stand),
     "market:stand-qr-svg": Row(everyone(200), kwargs=_stand),
+    # ---- notifications: a person's own settings; the JSON endpoints take POST only -----------
+    "notifications:preferences": Row(signed_in(200)),
+    "notifications:remove-device": Row(
+        signed_in(405), kwargs={"pk": 1}, reason="POST only (one's own devices: 404 otherwise)"
+    ),
+    "push:subscribe": Row(everyone(405), reason="POST only (JSON, CSRF)"),
+    "push:unsubscribe": Row(everyone(405), reason="POST only (JSON, CSRF)"),
+    "push:status": Row(everyone(405), reason="POST only (JSON, CSRF)"),
+    "push:resubscribe": Row(everyone(405), reason="POST only (the old subscription's secret)"),
     # ---- quotes: client A asked creator A; staff read every thread ----------------------------
     "quotes:list": Row(signed_in(200)),
     "quotes:request": Row(

@@ -26,6 +26,8 @@ CSRF_EXEMPT_ALLOWED = {
     "cmi-ok": "CMI's browser return, posted from CMI's page: recorded only if the hash verifies",
     "cmi-fail": "CMI's browser return, posted from CMI's page: recorded only if the hash verifies",
     "cmi-simulator*": "the local CMI simulator stands for another site (off in production)",
+    "push:resubscribe": "called by the service worker, which cannot read the CSRF cookie: it "
+    "proves the device with the old subscription's endpoint and auth secret",
 }
 
 
