@@ -1,5 +1,7 @@
 """Catalogue models: Oscar's, with categories tied to the shared taxonomy."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,23 @@ class Category(AbstractCategory):
         """The category's name in the visitor's language, from the taxonomy."""
         source = self.discipline or self.sector
         return source.label if source else self.name
+
+
+class SortIndex(models.Index):
+    """An index in a listing's sort order, ``NULLS LAST`` included on PostgreSQL. SQLite
+    accepts no ``NULLS FIRST/LAST`` in an index: there it is created without them."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql" and self.expressions:
+            plain = copy.copy(self)
+            plain.expressions = tuple(
+                models.OrderBy(expression.expression, descending=expression.descending)
+                if isinstance(expression, models.OrderBy)
+                else expression
+                for expression in self.expressions
+            )
+            return super(SortIndex, plain).create_sql(model, schema_editor, using, **kwargs)
+        return super().create_sql(model, schema_editor, using, **kwargs)
 
 
 class Product(AbstractProduct):
@@ -113,18 +132,18 @@ class Product(AbstractProduct):
             # "Title A to Z": read in order and stop after one page instead of sorting all.
             models.Index(fields=["title", "id"], name="catalogue_product_title_idx"),
             # "Price: low to high" and "high to low", cheapest/dearest first, no price last.
-            models.Index(
+            SortIndex(
                 models.F("min_price").asc(nulls_last=True),
                 models.F("id").asc(),
                 name="catalogue_price_asc_idx",
             ),
-            models.Index(
+            SortIndex(
                 models.F("min_price").desc(nulls_last=True),
                 models.F("id").asc(),
                 name="catalogue_price_desc_idx",
             ),
             # "Best rated": best first, unrated last, newest first among equals.
-            models.Index(
+            SortIndex(
                 models.F("rating").desc(nulls_last=True),
                 models.F("date_created").desc(),
                 models.F("id").desc(),
