@@ -104,10 +104,9 @@ def main():
     args = parser.parse_args()
 
     # Deferred: the bench's environment, then Django, at run time.
-    from bench.run import server_env
+    from bench.env import server_env
 
     env = server_env(args, os.environ.get("REDIS_URL", ""))
-    env["STATIC_ROOT"] = os.environ.get("BENCH_STATIC_ROOT", env["STATIC_ROOT"])
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django

@@ -49,9 +49,11 @@ from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.env import WORK, server_env
+
 ROOT = Path(__file__).resolve().parent.parent
-# Overridable so two runs (two worktrees) do not share a server, a Redis or static files.
-WORK = Path(os.environ.get("BENCH_WORK", "/tmp/takafamap-bench"))
+# Overridable so two runs (two worktrees) do not share a server or a Redis (BENCH_WORK: the
+# static files and media, bench/env.py).
 PYTHON = sys.executable
 PORT = int(os.environ.get("BENCH_PORT", "8109"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
@@ -88,35 +90,6 @@ def parse_args():
 
 
 # ---------------------------------------------------------------------- environment
-def database_url(products):
-    return os.environ.get(
-        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/takafamap_bench_{products}"
-    )
-
-
-def server_env(args, redis_url):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-            "DATABASE_URL": database_url(args.products),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "BASE_URL": "http://127.0.0.1:8000",
-            "SECURE_SSL_REDIRECT": "False",
-            "STATIC_ROOT": str(WORK / "static"),
-            "MEDIA_ROOT": str(WORK / "media"),
-            "PRIVATE_MEDIA_ROOT": str(WORK / "private-media"),
-            "LOG_LEVEL": "WARNING",
-            "PYTHONWARNINGS": "ignore",
-        }
-    )
-    env.pop("REDIS_URL", None)
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    return env
-
-
 def manage(env, *command, quiet=False):
     started = time.perf_counter()
     subprocess.run(
