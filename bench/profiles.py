@@ -36,7 +36,7 @@ def profile_pages(pages, repeat=20, warmup=3, text=True):
     # Deferred: Django is set up by the caller (the bench probe or main()).
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.test.utils import override_settings
 
     try:
         # Deferred: a development tool (requirements-dev.txt), optional here.
@@ -57,7 +57,13 @@ def profile_pages(pages, repeat=20, warmup=3, text=True):
                 started = time.perf_counter()
                 response = client.get(url, secure=True)
                 timings.append((time.perf_counter() - started) * 1000)
-            with CaptureQueriesContext(connection) as queries:
+            queries = []  # counted by a wrapper: CaptureQueriesContext's log is bounded
+
+            def counted(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(counted):
                 client.get(url, secure=True)
             report, top = "", []
             if Profiler is not None and text:

@@ -142,6 +142,13 @@ def wait_for_port(port, timeout=60):
 
 
 def commit_id():
+    try:  # a git worktree's .git is a file: ask git first
+        return subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        pass
     head = ROOT / ".git" / "HEAD"
     try:
         ref = head.read_text().strip()
