@@ -117,7 +117,9 @@ def search(request):
         }
         for key in GROUPS
     ]
-    shown_capped = any(entry["group"].capped for entry in groups) if tab else capped
+    # Facets count among the ranked matches of the groups shown when one of them is capped.
+    shown = [entry["group"] for entry in groups] if tab else list(results.groups.values())
+    facets_counted = sum(group.total for group in shown if group.capped)
     context = {
         "query": query,
         "tab": tab,
@@ -125,7 +127,7 @@ def search(request):
         "groups": groups,
         "total": total,
         "capped": capped,
-        "facets_capped": shown_capped,
+        "facets_counted": facets_counted,
         "searched": bool(tokens(query)) or not filters.is_empty(),
         "facets": _facets(results, tab, params),
         "has_filters": not filters.is_empty(),
