@@ -63,12 +63,6 @@ def available_records():
     )
 
 
-def with_availability(queryset):
-    """Annotate ``available``: a visitor can order it now (``available_records``). Listings
-    put what cannot be bought after what can (``AvailableFirst``)."""
-    return queryset.annotate(available=Exists(available_records()))
-
-
 class AvailableFirst:
     """``queryset`` in ``ordering``, what can be bought now first: what a paginator slices.
 
