@@ -19,10 +19,12 @@ A benchmark, not a test: it asserts nothing, prints one table and writes it as J
 4. Load from ``wrk`` (16 connections, 2 threads, ``--duration`` seconds per URL) or, without
    wrk, a Python client with 16 threads: requests/s, p50, p95, response bytes, and each
    page's throughput as a ratio of ``/robots.txt`` (the cheapest page Django serves here).
-   Pages where signing in changes what is served are measured again with a signed-in
-   session cookie.
+   The "signed in, page cache on" block measures home, catalogue, product, creator shop,
+   directory and search again with the session cookie of a client and of a creator.
 5. The peak resident memory of each gunicorn worker (``VmHWM`` in ``/proc``).
-6. The database search backend's own latency for a few queries (p50/p95, in process).
+6. The database search backend's own latency for a few queries (p50/p95, in process), and
+   each uncached page (home, catalogue, product, search; page cache off) timed and profiled
+   in process with pyinstrument (``bench/profiles.py``): the JSON keeps the profiles' text.
 
 ``python -m bench.run --inprocess`` runs the older in-process SQLite benchmark instead
 (``bench/inprocess.py``: Django's test client, no server, search at 10,000 products).
@@ -47,12 +49,17 @@ from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.env import WORK, server_env
+
 ROOT = Path(__file__).resolve().parent.parent
-WORK = Path("/tmp/takafamap-bench")
+# Overridable so two runs (two worktrees) do not share a server or a Redis (BENCH_WORK: the
+# static files and media, bench/env.py).
 PYTHON = sys.executable
-PORT = 8109
-REDIS_PORT = 6391
+PORT = int(os.environ.get("BENCH_PORT", "8109"))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
 CONNECTIONS = 16
+# Signed in, page cache on: each of these pages as a client and as a creator (a shop owner).
+SIGNED_IN = ("home", "catalogue", "product", "creator shop", "directory", "search")
 UNCACHED_TOO = (
     "home", "catalogue", "category", "product", "creator shop", "directory", "profile", "search",
     "search facets",
@@ -83,35 +90,6 @@ def parse_args():
 
 
 # ---------------------------------------------------------------------- environment
-def database_url(products):
-    return os.environ.get(
-        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/takafamap_bench_{products}"
-    )
-
-
-def server_env(args, redis_url):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-            "DATABASE_URL": database_url(args.products),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "BASE_URL": "http://127.0.0.1:8000",
-            "SECURE_SSL_REDIRECT": "False",
-            "STATIC_ROOT": str(WORK / "static"),
-            "MEDIA_ROOT": str(WORK / "media"),
-            "PRIVATE_MEDIA_ROOT": str(WORK / "private-media"),
-            "LOG_LEVEL": "WARNING",
-            "PYTHONWARNINGS": "ignore",
-        }
-    )
-    env.pop("REDIS_URL", None)
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    return env
-
-
 def manage(env, *command, quiet=False):
     started = time.perf_counter()
     subprocess.run(
@@ -164,6 +142,13 @@ def wait_for_port(port, timeout=60):
 
 
 def commit_id():
+    try:  # a git worktree's .git is a file: ask git first
+        return subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        pass
     head = ROOT / ".git" / "HEAD"
     try:
         ref = head.read_text().strip()
@@ -209,33 +194,48 @@ def probe():
         news = NewsIndexPage.objects.live().filter(locale__language_code="fr").first()
         events = EventIndexPage.objects.live().filter(locale__language_code="fr").first()
         pages = [
-            ("robots.txt", "/robots.txt", False),
-            ("home", "/fr/", True),
-            ("news index", news.url if news else "/fr/", False),
-            ("event index", events.url if events else "/fr/", False),
-            ("catalogue", "/fr/shop/catalogue/", True),
-            ("category", category.get_absolute_url(), False),
-            ("product", product.get_absolute_url(), True),
-            ("creator shop", shop.get_absolute_url(), False),
-            ("directory", "/fr/directory/", True),
-            ("profile", profile.get_absolute_url(), False),
-            ("map.geojson", "/fr/directory/map.geojson", False),
-            ("search", "/fr/search/?q=son", True),
-            ("search facets", "/fr/search/?q=son&province=nador&type=products", False),
+            ("robots.txt", "/robots.txt"),
+            ("home", "/fr/"),
+            ("news index", news.url if news else "/fr/"),
+            ("event index", events.url if events else "/fr/"),
+            ("catalogue", "/fr/shop/catalogue/"),
+            ("category", category.get_absolute_url()),
+            ("product", product.get_absolute_url()),
+            ("creator shop", shop.get_absolute_url()),
+            ("directory", "/fr/directory/"),
+            ("profile", profile.get_absolute_url()),
+            ("map.geojson", "/fr/directory/map.geojson"),
+            ("search", "/fr/search/?q=son"),
+            ("search facets", "/fr/search/?q=son&province=nador&type=products"),
         ]
 
-    user, _ = User.objects.get_or_create(email="bench@example.org", defaults={"first_name": "B"})
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
+    def session_for(user):
+        """A signed-in session as the login view leaves it: its key is the cookie wrk sends."""
+        session = import_module(settings.SESSION_ENGINE).SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        return session.session_key
 
-    def count(url, signed_in):
+    # A client (an account with no shop) and a creator (a user of an active shop: seed_demo's
+    # creator@example.org, or the first shop owner).
+    client_user, _ = User.objects.get_or_create(
+        email="bench@example.org", defaults={"first_name": "B"}
+    )
+    creator_user = (
+        User.objects.filter(email="creator@example.org", partners__is_active=True).first()
+        or User.objects.filter(partners__is_active=True, is_active=True).order_by("pk").first()
+    )
+    sessions = {"client": session_for(client_user)}
+    if creator_user is not None:
+        sessions["creator"] = session_for(creator_user)
+
+    def count(url, who):
         def visitor():  # like wrk: no cookie but the session's when signed in
             client = Client()
-            if signed_in:
-                client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+            if who in sessions:
+                client.cookies[settings.SESSION_COOKIE_NAME] = sessions[who]
             return client
 
         visitor().get(url, secure=True)
@@ -245,20 +245,27 @@ def probe():
         return len(queries), response.status_code
 
     rows = []
-    for name, url, signed_in_too in pages:
-        served, status = count(url, False)
+    for name, url in pages:
+        served, status = count(url, "anonymous")
         with override_settings(PAGE_CACHE_ENABLED=False):
-            uncached, _status = count(url, False)
+            uncached, _status = count(url, "anonymous")
         rows.append(
-            {"name": name, "url": url, "signed_in": False, "sql": served, "sql_uncached": uncached,
-             "status": status}
+            {"name": name, "url": url, "who": "anonymous", "signed_in": False, "sql": served,
+             "sql_uncached": uncached, "status": status}
         )  # fmt: skip
-        if signed_in_too:
-            signed, status = count(url, True)
-            rows.append(
-                {"name": name, "url": url, "signed_in": True, "sql": signed,
-                 "sql_uncached": signed, "status": status}
-            )  # fmt: skip
+    for who in sessions:  # the "signed in, page cache on" block
+        for name, url in pages:
+            if name in SIGNED_IN:
+                signed, status = count(url, who)
+                rows.append(
+                    {"name": name, "url": url, "who": who, "signed_in": True, "sql": signed,
+                     "sql_uncached": signed, "status": status}
+                )  # fmt: skip
+
+    # Where an uncached page's time goes (in process, page cache off): ms and a profile.
+    from bench.profiles import profile_pages, uncached_pages
+
+    profiles = profile_pages(uncached_pages(), repeat=10)
 
     backend = DatabaseBackend()
     search = []
@@ -279,9 +286,9 @@ def probe():
         "products": public_products().count(),
         "profiles": Profile.objects.public().count(),
     }
-    print("PROBE " + json.dumps({"pages": rows, "session": session.session_key,
+    print("PROBE " + json.dumps({"pages": rows, "sessions": sessions,
                                  "cookie": settings.SESSION_COOKIE_NAME, "search": search,
-                                 "counts": counts}))  # fmt: skip
+                                 "counts": counts, "profiles": profiles}))  # fmt: skip
 
 
 # ---------------------------------------------------------------------- load
@@ -406,20 +413,28 @@ def start_gunicorn(env):
     return process
 
 
+def cookie_of(row, data):
+    """The session cookie of a signed-in row (a client or a creator), "" for anonymous."""
+    session = data["sessions"].get(row.get("who", "anonymous")) if row["signed_in"] else None
+    return f"{data['cookie']}={session}" if session else ""
+
+
 def warm(base, row, data, times=4):
     for _ in range(times):
         request = urllib.request.Request(base + row["url"])
-        if row["signed_in"]:
-            request.add_header("Cookie", f"{data['cookie']}={data['session']}")
+        if cookie_of(row, data):
+            request.add_header("Cookie", cookie_of(row, data))
         urllib.request.urlopen(request, timeout=120).read()
 
 
 def measure(load, base, row, data, duration, signed_in):
-    cookie = f"{data['cookie']}={data['session']}" if signed_in else ""
+    cookie = cookie_of(row, data) if signed_in else ""
     result = load(base + row["url"], duration, cookie)
-    print(f"  {row['name']:<14} {'signed in' if signed_in else 'anonymous':<9} "
-          f"{result['rps']:8.1f} req/s")  # fmt: skip
-    return {**row, **result, "uncached": signed_in}
+    who = row.get("who", "signed in") if signed_in else "anonymous"
+    print(f"  {row['name']:<14} {who:<9} {result['rps']:8.1f} req/s")
+    # Signed-in rows went through full rendering until the page cache served them (issue 22):
+    # "uncached" says whether a row was measured with the page cache off.
+    return {**row, **result, "uncached": False}
 
 
 # ---------------------------------------------------------------------- main
@@ -512,16 +527,27 @@ def main():
     print("-" * len(header))
     for r in results:
         r["ratio"] = r["rps"] / reference["rps"] if reference["rps"] else 0
-        who = "signed in" if r["signed_in"] else ("anon, nc" if r["uncached"] else "anon")
+        who = (
+            r.get("who", "signed in")
+            if r["signed_in"]
+            else ("anon, nc" if r["uncached"] else "anon")
+        )
         print(
             f"{r['name']:<14} {who:<9} {r['rps']:>8.1f} "
             f"{r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['sql']:>4} {r['sql_uncached']:>6} "
             f"{r['bytes']:>8} {r['ratio']:>8.0%} {r['errors']:>4}"
         )
     print(
-        "(anon: anonymous with the page cache on; anon, nc: page cache off; SQL: queries per "
-        "request as served, warm; SQL nc: with the page cache off; err: non-2xx or timeouts)"
+        "(anon: anonymous with the page cache on; client, creator: signed in as a client or a "
+        "creator, page cache on; anon, nc: page cache off; SQL: queries per request as served, "
+        "warm; SQL nc: with the page cache off; err: non-2xx or timeouts)"
     )
+    print("\nUncached pages in process (page cache off, test client): p50 / p95 ms, SQL")
+    for name, profile in data["profiles"].items():
+        print(
+            f"  {name:<20} {profile['p50_ms']:7.1f} {profile['p95_ms']:7.1f} {profile['sql']:4d}"
+            f"  {profile['url']}"
+        )
     print(f"\nPeak worker memory (VmHWM): {memory:.0f} MB")
     print(f"seed_scale: {seed_seconds:.0f} s; search data rebuild: {rebuild_seconds:.1f} s")
     print("Database search backend, in process (PostgreSQL):")
@@ -542,6 +568,8 @@ def main():
         "seed_scale_s": round(seed_seconds, 1),
         "search_rebuild_s": round(rebuild_seconds, 1),
         "search": data["search"],
+        # In-process timings and pyinstrument profiles of the uncached pages (bench/profiles.py).
+        "profiles": data["profiles"],
     }
     out = ROOT / ".bench" / f"{report['commit']}-{args.products}.json"
     out.parent.mkdir(exist_ok=True)

@@ -69,11 +69,11 @@ def get_many(keys):
     return found
 
 
-def set_many(values):
+def set_many(values, seconds=None):
     if not enabled() or not values:
         return
     try:
-        cache.set_many(values, _seconds())
+        cache.set_many(values, seconds or _seconds())
     except Exception:  # noqa: BLE001
         logger.warning("fragment cache unavailable", exc_info=True)
 
@@ -101,9 +101,10 @@ def render_many(objects, name, render, prefetch=()):
     return [mark_safe(found[k]) for k in keys]  # noqa: S308 - our own rendered templates
 
 
-def get_or_set(name, compute):
+def get_or_set(name, compute, seconds=None):
     """``compute()`` (any picklable value) from the cache under ``name``, computed when
-    missing (or always, with the fragment cache off)."""
+    missing (or always, with the fragment cache off); kept ``seconds`` (default
+    ``FRAGMENT_CACHE_SECONDS``)."""
     if not enabled():
         return compute()
     current = key(name, "")
@@ -111,7 +112,7 @@ def get_or_set(name, compute):
     if current in found:
         return found[current]
     value = compute()
-    set_many({current: value})
+    set_many({current: value}, seconds)
     return value
 
 

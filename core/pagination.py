@@ -46,18 +46,26 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        query = getattr(self.object_list, "query", None)
-        if query is None or not fragments.enabled():
+        if getattr(self.object_list, "query", None) is None:
             return super().count
-        try:
-            sql, params = query.sql_with_params()
-        except EmptyResultSet:
-            return 0
-        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
-        key = fragments.key("count", digest)
-        found = fragments.get_many([key])
-        if key in found:
-            return found[key]
-        value = super().count
-        fragments.set_many({key: value})
-        return value
+        return cached_count(self.object_list, lambda: super(CachedCountPaginator, self).count)
+
+
+def cached_count(queryset, counter=None):
+    """``queryset.count()`` (or ``counter()``), kept in the fragment cache under the page
+    cache's generation, keyed by the query's SQL and parameters."""
+    counter = counter or queryset.count
+    if not fragments.enabled():
+        return counter()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    key = fragments.key("count", digest)
+    found = fragments.get_many([key])
+    if key in found:
+        return found[key]
+    value = counter()
+    fragments.set_many({key: value})
+    return value

@@ -38,6 +38,36 @@ class FastSelect(forms.Select):
     print them.
     """
 
+    def optgroups(self, name, value, attrs=None):
+        """Django's optgroups for a plain list of options, without ``create_option``'s
+        per-option attribute building (a ``Select``'s options inherit no attributes): the
+        same values, labels and ``selected`` flags, a few times faster for hundreds of shops."""
+        if self.allow_multiple_selected or self.option_inherits_attrs:
+            return super().optgroups(name, value, attrs)
+        options = []
+        has_selected = False
+        for index, (option_value, option_label) in enumerate(self.choices):
+            if isinstance(option_label, (list, tuple)):  # real optgroups: Django's way
+                return super().optgroups(name, value, attrs)
+            if option_value is None:
+                option_value = ""
+            selected = not has_selected and str(option_value) in value
+            has_selected |= selected
+            options.append(
+                {
+                    "name": name,
+                    "value": option_value,
+                    "label": option_label,
+                    "selected": selected,
+                    "index": str(index),
+                    "attrs": dict(self.checked_attribute) if selected else {},
+                    "type": self.input_type,
+                    "template_name": self.option_template_name,
+                    "wrap_label": True,
+                }
+            )
+        return [(None, options, 0)]
+
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']

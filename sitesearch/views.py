@@ -97,21 +97,37 @@ def search(request):
         if not tab or key == tab
     ]
     total = sum(group.total for group in results.groups.values())
-    tabs = [{"key": "", "label": _("All"), "count": total, "url": _url(params, type="")}] + [
+    # A group with more matches than the backend ranks shows "more than" its count.
+    capped = any(group.capped for group in results.groups.values())
+    tabs = [
+        {
+            "key": "",
+            "label": _("All"),
+            "count": total,
+            "capped": capped,
+            "url": _url(params, type=""),
+        }
+    ] + [
         {
             "key": key,
             "label": GROUP_LABELS[key],
             "count": results.groups[key].total,
+            "capped": results.groups[key].capped,
             "url": _url(params, type=key),
         }
         for key in GROUPS
     ]
+    # Facets count among the ranked matches of the groups shown when one of them is capped.
+    shown = [entry["group"] for entry in groups] if tab else list(results.groups.values())
+    facets_counted = sum(group.total for group in shown if group.capped)
     context = {
         "query": query,
         "tab": tab,
         "tabs": tabs,
         "groups": groups,
         "total": total,
+        "capped": capped,
+        "facets_counted": facets_counted,
         "searched": bool(tokens(query)) or not filters.is_empty(),
         "facets": _facets(results, tab, params),
         "has_filters": not filters.is_empty(),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -123,8 +124,9 @@ class HomePage(SeoMixin, Page):
             .select_related("province", "image")
             .order_by("start")[:3]
         )
-        context["featured_products"] = self.get_featured_products()
-        context["featured_profiles"] = self.get_featured_profiles()
+        # Read only when the content is rendered: the template keeps it as a fragment.
+        context["featured_products"] = SimpleLazyObject(self.get_featured_products)
+        context["featured_profiles"] = SimpleLazyObject(self.get_featured_profiles)
         return context
 
     def get_featured_products(self):

@@ -1,5 +1,7 @@
 """Catalogue models: Oscar's, with categories tied to the shared taxonomy."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,23 @@ class Category(AbstractCategory):
         return source.label if source else self.name
 
 
+class SortIndex(models.Index):
+    """An index in a listing's sort order, ``NULLS LAST`` included on PostgreSQL. SQLite
+    accepts no ``NULLS FIRST/LAST`` in an index: there it is created without them."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql" and self.expressions:
+            plain = copy.copy(self)
+            plain.expressions = tuple(
+                models.OrderBy(expression.expression, descending=expression.descending)
+                if isinstance(expression, models.OrderBy)
+                else expression
+                for expression in self.expressions
+            )
+            return super(SortIndex, plain).create_sql(model, schema_editor, using, **kwargs)
+        return super().create_sql(model, schema_editor, using, **kwargs)
+
+
 class Product(AbstractProduct):
     """A product or service sold by one creator (its stock record's partner).
 
@@ -79,6 +98,13 @@ class Product(AbstractProduct):
         help_text=_("For digital products: the file buyers download after paying."),
     )
 
+    # The lowest price among the stock records of active shops, stored so "price: low to
+    # high" reads an index instead of computing a subquery for every product; kept right by
+    # shop.catalogue.prices (stock record and shop changes), filled by migration 0041.
+    min_price = models.DecimalField(
+        _("lowest price"), max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+
     # Staff may hide any product; the reason is emailed to the creator and shown to them.
     staff_hidden_reason = models.TextField(_("reason for hiding (staff)"), blank=True)
     staff_hidden_at = models.DateTimeField(_("hidden by staff on"), null=True, blank=True)
@@ -99,13 +125,30 @@ class Product(AbstractProduct):
             ),
         ]
         indexes = [
-            models.Index(fields=["rating"], name="catalogue_product_rating_idx"),
             # The catalogue's default order (newest first) among canonical products.
             models.Index(
                 fields=["parent", "date_created", "id"], name="catalogue_product_newest_idx"
             ),
             # "Title A to Z": read in order and stop after one page instead of sorting all.
             models.Index(fields=["title", "id"], name="catalogue_product_title_idx"),
+            # "Price: low to high" and "high to low", cheapest/dearest first, no price last.
+            SortIndex(
+                models.F("min_price").asc(nulls_last=True),
+                models.F("id").asc(),
+                name="catalogue_price_asc_idx",
+            ),
+            SortIndex(
+                models.F("min_price").desc(nulls_last=True),
+                models.F("id").asc(),
+                name="catalogue_price_desc_idx",
+            ),
+            # "Best rated": best first, unrated last, newest first among equals.
+            SortIndex(
+                models.F("rating").desc(nulls_last=True),
+                models.F("date_created").desc(),
+                models.F("id").desc(),
+                name="catalogue_rating_sort_idx",
+            ),
         ]
 
     def clean(self):

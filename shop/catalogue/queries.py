@@ -6,18 +6,10 @@ is needed and the database can walk the product table in index order (newest fir
 stop after one page, which keeps the catalogue fast at 10,000 products.
 """
 
-from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-)
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 
+from core.pagination import cached_count
 from shop.partner.models import StockRecord
 
 from .models import Product, ProductCategory
@@ -59,30 +51,67 @@ def public_products(prefetch=True):
     return queryset
 
 
-def with_availability(queryset):
-    """Annotate ``available``: a visitor can order it now (a service or digital product, or
-    a physical one with units left that are not allocated to orders, from a shop that is
-    not on vacation). Listings put what cannot be bought after what can."""
-    in_stock = (
+def available_records():
+    """Stock records that make their product orderable now (``OuterRef("pk")``): an active
+    shop not on vacation, and a service or digital product (no stock tracked) or units left
+    that are not allocated to orders. One ``EXISTS`` over them (rather than two joined by
+    ``OR``) lets PostgreSQL check products one by one in index order and stop after a page."""
+    return (
         _records(partner__is_active=True, partner__on_vacation=False)
         .annotate(net=F("num_in_stock") - Coalesce("num_allocated", 0))
-        .filter(net__gt=0)
+        .filter(Q(product__product_class__track_stock=False) | Q(net__gt=0))
     )
-    open_shop = _records(partner__is_active=True, partner__on_vacation=False)
-    return queryset.annotate(
-        available=ExpressionWrapper(
-            (Q(product_class__track_stock=False) & Exists(open_shop)) | Exists(in_stock),
-            output_field=BooleanField(),
+
+
+class AvailableFirst:
+    """``queryset`` in ``ordering``, what can be bought now first: what a paginator slices.
+
+    Sorting on "available" first made the database check every public product (10,000) before
+    it could return one page. Here a page is read from the orderable products alone, in the
+    order asked, which PostgreSQL walks in index order (newest, title, price, rating indexes)
+    and leaves after one page; only a page past the last orderable product reads the others
+    (and then the number of orderable products, kept in the fragment cache like the total).
+    ``count()`` is the queryset's; ``query`` lets ``CachedCountPaginator`` cache it."""
+
+    def __init__(self, queryset, ordering):
+        self.queryset = queryset
+        self.ordering = ordering
+        self.query = queryset.query
+        self.ordered = True
+
+    def _available(self):
+        return self.queryset.filter(Exists(available_records())).order_by(*self.ordering)
+
+    def _unavailable(self):
+        return self.queryset.filter(~Exists(available_records())).order_by(*self.ordering)
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        rows = list(self._available()[start:stop])
+        for row in rows:
+            row.available = True
+        if stop is not None and len(rows) == stop - start:
+            return rows
+        if rows:  # the orderable products end inside this page
+            orderable = start + len(rows)
+        else:
+            orderable = cached_count(self._available())
+        rest = list(
+            self._unavailable()[
+                max(0, start - orderable) : None if stop is None else stop - orderable
+            ]
         )
-    )
-
-
-def with_min_price(queryset):
-    """Annotate ``min_price``: the lowest price among the product's active stock records."""
-    lowest = (
-        _records(partner__is_active=True, price__isnull=False).order_by("price").values("price")
-    )
-    return queryset.annotate(min_price=Subquery(lowest[:1]))
+        for row in rest:
+            row.available = False
+        return rows + rest
 
 
 def filter_products(

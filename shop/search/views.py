@@ -5,7 +5,6 @@ nothing without a search server (Oscar issue #4366). These replace them with pla
 Oscar's class loader picks them up because this app forks ``search``.
 """
 
-from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +12,7 @@ from django.views.generic import ListView
 
 from core.pagination import CachedCountPaginator, ForgivingPaginationMixin
 from shop.catalogue.models import Category
-from shop.catalogue.queries import (
-    filter_products,
-    public_products,
-    with_availability,
-    with_min_price,
-)
+from shop.catalogue.queries import AvailableFirst, filter_products, public_products
 
 from .forms import BrowseForm
 
@@ -50,11 +44,9 @@ class CatalogueView(ForgivingPaginationMixin, ListView):
             price_max=data.get("price_max"),
             karfour=data.get("karfour", False),
         )
-        if (data.get("sort_by") or "").startswith("price"):
-            queryset = with_min_price(queryset)
         ordering = BrowseForm.ORDERINGS.get(data.get("sort_by") or "newest")
         # Whatever the order asked, what can be bought now comes first, sold-out after.
-        return with_availability(queryset).order_by(F("available").desc(), *ordering)
+        return AvailableFirst(queryset, ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

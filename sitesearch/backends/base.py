@@ -48,6 +48,9 @@ class Group:
     page: int = 1
     per_page: int = 12
     facets: dict = field(default_factory=dict)  # facet name -> [FacetValue]
+    # More matches than the backend ranks (``total`` is then that cap, facets count among
+    # the best ``total`` matches): the page says "more than".
+    capped: bool = False
 
     @property
     def num_pages(self):

@@ -33,6 +33,7 @@ from shop.catalogue.models import (
     ProductClass,
     ProductImage,
 )
+from shop.catalogue.prices import refresh_min_prices
 from shop.partner.models import Partner, StockRecord
 from sitesearch.index import texts_for_product, texts_for_profile
 from sitesearch.models import SearchEntry
@@ -282,6 +283,8 @@ class Command(BaseCommand):
                 SearchEntry.objects.bulk_create(
                     [SearchEntry(product_id=p.pk, **texts_for_product(p)) for p in created]
                 )
+                # bulk_create sends no signal: the stored lowest price, as a save would set it.
+                refresh_min_prices([product.pk for product in created])
             done += len(created)
             bar.update(done)
         bar.finish()

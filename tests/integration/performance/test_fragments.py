@@ -147,3 +147,33 @@ def test_a_cache_outage_renders_the_page(client, monkeypatch):
     monkeypatch.setattr(cache, "set_many", broken)
 
     assert "Affiche" in html(client, CATALOGUE)
+
+
+def test_a_warm_home_page_runs_fewer_queries_and_prints_the_same_content(client):
+    ProductFactory(title="Affiche de la semaine")
+    cold_queries = count_queries(client, "/fr/")
+    cold = html(client, "/fr/")
+
+    warm_queries = count_queries(client, "/fr/")
+
+    assert warm_queries < cold_queries
+    without_nonce = re.compile(r' nonce="[^"]*"')
+    assert without_nonce.sub("", html(client, "/fr/")) == without_nonce.sub("", cold)
+    assert "Affiche de la semaine" in cold
+
+
+def test_a_new_product_shows_on_the_cached_home_page_at_once(client):
+    ProductFactory(title="Premier produit")
+    html(client, "/fr/")
+
+    ProductFactory(title="Produit du jour")
+
+    assert "Produit du jour" in html(client, "/fr/")
+
+
+def test_each_language_gets_its_own_home_content(client):
+    html(client, "/fr/")
+
+    arabic = html(client, "/ar/")
+
+    assert "الصوت" in arabic

@@ -68,3 +68,10 @@ def test_counts_can_be_raised_later():
     seed(products=25, profiles=5, news=0, contacts=0)
 
     assert scale(Product).count() == 25
+
+
+def test_seeded_products_have_their_stored_lowest_price():
+    seed(news=0, contacts=0)
+
+    for product in scale(Product).prefetch_related("stockrecords"):
+        assert product.min_price == min(r.price for r in product.stockrecords.all())
