@@ -1,0 +1,1 @@
+// Push and notificationclick handlers: see issue 19 (push)
