@@ -201,7 +201,7 @@ def test_a_sale_of_items_an_online_order_took_is_kept_with_the_conflict(creator)
     assert response.status_code == 200
     answer = response.json()["sales"][0]
     assert answer["shortfall"] == 1
-    assert answer["conflict_orders"] == [order.number]
+    assert answer["conflict_orders"] == [str(order.number)]
     record.refresh_from_db()
     assert record.num_in_stock == 0  # the physical count floors at 0
     assert record.num_allocated == 1  # the online order keeps its claim: the creator calls
@@ -210,10 +210,10 @@ def test_a_sale_of_items_an_online_order_took_is_kept_with_the_conflict(creator)
     # The stand screen shows it, with the order to contact.
     page = client.get(STAND).content.decode()
     assert "stand-sale is-conflict" in page or "is-conflict" in page
-    assert order.number in page
+    assert str(order.number) in page
     # The replay answers the same conflict.
     again = post(client, [{**sale(lamp), "id": answer["id"]}]).json()["sales"][0]
-    assert again["conflict_orders"] == [order.number]
+    assert again["conflict_orders"] == [str(order.number)]
 
 
 def test_a_batch_costs_a_fixed_number_of_queries(creator, django_assert_max_num_queries):
@@ -223,13 +223,14 @@ def test_a_batch_costs_a_fixed_number_of_queries(creator, django_assert_max_num_
     for product in products:
         order_of([(product, 1)])  # every sale will be a conflict: the costliest path
     client = signed_in(creator)
+    post(client, [sale(products[0], 1)])  # the rate counter's row exists from now on
     small = [sale(products[0], 1)]
-    with django_assert_max_num_queries(20) as small_queries:
+    with django_assert_max_num_queries(25) as small_queries:
         assert post(client, small).status_code == 200
     big = [sale(product, 2) for product in products for _ in range(5)]
-    with django_assert_max_num_queries(len(small_queries.captured_queries)) :
+    with django_assert_max_num_queries(len(small_queries.captured_queries)):
         assert post(client, big).status_code == 200
-    assert MarketSale.objects.filter(shortfall__gt=0).count() == 21
+    assert MarketSale.objects.filter(shortfall__gt=0).count() == 22
 
 
 def test_the_stand_screen_is_the_creators_own(creator, mug):
