@@ -243,3 +243,67 @@ def test_the_stand_screen_is_the_creators_own(creator, mug):
     assert mug.title in text
     assert "Lampe de l&#x27;autre" not in text and "Lampe de l'autre" not in text
     assert Client().get(STAND).status_code == 302
+
+
+# --------------------------------------------------------------------------------------
+# Where the sales show: the creator's earnings, the staff's day per stand, the indicators
+# --------------------------------------------------------------------------------------
+def test_market_sales_show_in_the_creators_earnings_only_their_own(creator, mug):
+    other = creator_with_shop()
+    theirs = ProductFactory(partner=other.shop, kind="physical", num_in_stock=9)
+    client = signed_in(creator)
+    post(client, [sale(mug, 2, "160"), sale(mug, 1, "80")])
+    post(signed_in(other), [sale(theirs, 1, "999")])
+
+    page = client.get("/fr/shop/my-shop/earnings/")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'aria-labelledby="market-title"' in text
+    assert "240,00" in text  # 160 + 80, French format
+    assert "999" not in text
+
+
+def test_staff_see_a_days_totals_per_stand_and_the_conflicts(creator):
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+    from tests.factories import UserFactory
+
+    stand = StandFactory(partner=creator.shop, number="07")
+    lamp = ProductFactory(partner=creator.shop, kind="physical", num_in_stock=1, title="Lampe")
+    order = order_of([(lamp, 1)])
+    client = signed_in(creator)
+    post(client, [sale(lamp, 1, "300"), sale(lamp, 2, "600")])
+    staff_user = UserFactory()
+    staff_user.groups.add(Group.objects.get(name=roles.PROGRAMME_STAFF))
+    staff = Client()
+    staff.force_login(staff_user)
+
+    page = staff.get("/admin/shop/market-sales/")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert stand.number in text and creator.shop.name in text
+    assert "900,00" in text or "900.00" in text
+    assert 'id="market-conflicts"' in text
+    assert f"/admin/shop/orders/inspect/{order.pk}/" in text or str(order.number) in text
+    # Another day: nothing.
+    other_day = staff.get("/admin/shop/market-sales/?day=2001-01-01").content.decode()
+    assert "market-stands" not in other_day
+    assert staff.get("/admin/shop/market-sales/?day=nonsense").status_code == 200
+    # A creator is no staff.
+    assert client.get("/admin/shop/market-sales/").status_code in (302, 403)
+
+
+def test_the_indicators_count_market_sales_beside_online_ones(creator, mug):
+    from hackathon import indicators
+
+    order_of([(mug, 1)])
+    post(signed_in(creator), [sale(mug, 2, "160.00")])
+
+    figures = {item.key: item for item in indicators.compute()["indicators"]}
+
+    assert figures["market_sales"].total == 1
+    assert figures["market_cash"].total == Decimal("160.00")
+    assert figures["orders"].total == 1
