@@ -66,9 +66,9 @@ def service_worker(request):
         "static_prefix": settings.STATIC_URL,
     }
     # Hashed static names (production) change the version, so old caches are dropped.
-    version = hashlib.sha256(
-        json.dumps([SW_VERSION, values], sort_keys=True).encode()
-    ).hexdigest()[:12]
+    version = hashlib.sha256(json.dumps([SW_VERSION, values], sort_keys=True).encode()).hexdigest()[
+        :12
+    ]
     context = {f"{key}_json": _js(value) for key, value in values.items()}
     context["version"] = version
     return render(request, "pwa/sw.js", context, content_type="text/javascript; charset=utf-8")
@@ -76,12 +76,7 @@ def service_worker(request):
 
 def _js(value):
     """A JSON literal safe inside the script (no ``</`` or HTML-significant characters)."""
-    return (
-        json.dumps(value)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @require_GET
@@ -109,7 +104,9 @@ def manifest(request):
         "id": "/?app=takafamap",
         "name": _("Takafamap: my shop"),
         "short_name": "Takafamap",
-        "description": _("Your shop on Takafamap: orders, quotes and sales at the L'Karfour stand."),
+        "description": _(
+            "Your shop on Takafamap: orders, quotes and sales at the L'Karfour stand."
+        ),
         "lang": language,
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
         "start_url": reverse("creators:summary"),

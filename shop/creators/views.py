@@ -478,7 +478,9 @@ class StandSalesView(View):
         try:
             payload = json.loads(request.body or b"null")
         except (ValueError, UnicodeDecodeError):
-            return JsonResponse({"errors": {"__all__": [_("The request is not JSON.")]}}, status=400)
+            return JsonResponse(
+                {"errors": {"__all__": [_("The request is not JSON.")]}}, status=400
+            )
         if isinstance(payload, dict) and str(payload.get("creator", partner.pk)) != str(partner.pk):
             return JsonResponse(
                 {"errors": {"__all__": [_("These sales belong to another shop's account.")]}},

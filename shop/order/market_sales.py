@@ -278,4 +278,3 @@ def _conflict_orders(short_records, new_sales):
                 missing -= line.num_allocated
             found[index] = orders
     return found
-

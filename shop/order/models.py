@@ -176,7 +176,6 @@ class OrderPart(models.Model):
         return self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
 
 
-
 class MarketSale(models.Model):
     """A cash sale a creator recorded at their L'Karfour stand, from the stand screen.
 

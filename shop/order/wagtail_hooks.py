@@ -36,10 +36,10 @@ from django.views.decorators.http import require_POST
 from oscar.apps.catalogue.reviews.models import ProductReview  # noqa: E402 (not forked)
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -430,7 +430,9 @@ class MarketSalesViewSet(ViewSet):
             )
             .order_by("edition__name", "stand__number", "partner__name")
         )
-        totals = sales.aggregate(count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received"))
+        totals = sales.aggregate(
+            count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received")
+        )
         conflicts = (
             sales.filter(shortfall__gt=0)
             .select_related("partner", "stand")

@@ -151,14 +151,18 @@ def market_totals(partner):
     it, so these sales are shown beside the ledger and never change the balance owed."""
     sales = MarketSale.objects.filter(partner=partner)
     overall = sales.aggregate(
-        count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received"),
+        count=Count("pk"),
+        items=Sum("quantity"),
+        cash=Sum("cash_received"),
         conflicts=Count("pk", filter=Q(shortfall__gt=0)),
     )
     days = list(
         sales.annotate(day=TruncDate("recorded_at"))
         .values("day")
         .annotate(
-            count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received"),
+            count=Count("pk"),
+            items=Sum("quantity"),
+            cash=Sum("cash_received"),
             conflicts=Count("pk", filter=Q(shortfall__gt=0)),
         )
         .order_by("-day")[:MARKET_DAYS]

@@ -66,7 +66,9 @@ def profile_page(browser_type, browser_type_launch_args, tmp_path):
     """A page in a real (not incognito) profile: Chromium never offers to install an app
     from an incognito window, which is what Playwright's ordinary contexts are."""
     context = browser_type.launch_persistent_context(
-        str(tmp_path / "profile"), **browser_type_launch_args, locale="fr-FR",
+        str(tmp_path / "profile"),
+        **browser_type_launch_args,
+        locale="fr-FR",
         viewport={"width": 390, "height": 844},
     )
     yield context.pages[0] if context.pages else context.new_page()
@@ -99,7 +101,10 @@ def test_the_creator_space_is_installable(profile_page, live_server, creator):
 
 def test_three_sales_recorded_offline_reach_the_server_once(page, live_server, creator):
     lamp = ProductFactory(
-        partner=creator.shop, kind="physical", title="Lampe en cuivre", num_in_stock=10,
+        partner=creator.shop,
+        kind="physical",
+        title="Lampe en cuivre",
+        num_in_stock=10,
         price=Decimal("120"),
     )
     sign_in(page, live_server, creator)
@@ -120,7 +125,9 @@ def test_three_sales_recorded_offline_reach_the_server_once(page, live_server, c
     assert MarketSale.objects.count() == 3
     assert StockRecord.objects.get(product=lamp).num_in_stock == 6
     assert sorted(MarketSale.objects.values_list("cash_received", flat=True)) == [
-        Decimal("120"), Decimal("120"), Decimal("240")
+        Decimal("120"),
+        Decimal("120"),
+        Decimal("240"),
     ]
 
     # The answers got lost twice: the phone sends the same sales again, twice.
@@ -130,7 +137,10 @@ def test_three_sales_recorded_offline_reach_the_server_once(page, live_server, c
                 const sales = self.TakafamapSales;
                 const creator = await sales.currentCreator();
                 const all = await sales.salesOf(creator);
-                const db = await new Promise((ok) => { const r = indexedDB.open("takafamap-stand", 1); r.onsuccess = () => ok(r.result); });
+                const db = await new Promise((ok) => {
+                    const r = indexedDB.open("takafamap-stand", 1);
+                    r.onsuccess = () => ok(r.result);
+                });
                 await Promise.all(all.map((sale) => new Promise((ok) => {
                     const tx = db.transaction("sales", "readwrite");
                     tx.objectStore("sales").put({ ...sale, state: "pending" });
@@ -160,7 +170,9 @@ def test_the_last_item_sold_at_the_stand_and_online_shows_one_conflict(page, liv
     assert Order.objects.count() == 1
     assert MarketSale.objects.count() == 1
     assert MarketSale.objects.filter(shortfall=1, conflict_orders=order).count() == 1
-    expect(page.locator("#stand-local-sales .stand-sale-conflict")).to_contain_text(str(order.number))
+    expect(page.locator("#stand-local-sales .stand-sale-conflict")).to_contain_text(
+        str(order.number)
+    )
     page.reload()
     conflicts = page.locator("#stand-received .is-conflict")
     expect(conflicts).to_have_count(1)

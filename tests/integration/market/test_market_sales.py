@@ -66,7 +66,9 @@ def creator():
 
 @pytest.fixture
 def mug(creator):
-    return ProductFactory(partner=creator.shop, kind="physical", num_in_stock=5, price=Decimal("80"))
+    return ProductFactory(
+        partner=creator.shop, kind="physical", num_in_stock=5, price=Decimal("80")
+    )
 
 
 def test_sales_are_recorded_once_and_lower_the_stock(creator, mug):
@@ -167,7 +169,9 @@ def test_bad_sales_get_a_400_that_says_why_and_record_nothing(creator, mug, body
 def test_malformed_batches_get_a_400(creator, raw):
     client = signed_in(creator)
     response = client.post(
-        URL, raw, content_type="application/json",
+        URL,
+        raw,
+        content_type="application/json",
         headers={"X-CSRFToken": client.cookies["csrftoken"].value},
     )
     assert response.status_code == 400
