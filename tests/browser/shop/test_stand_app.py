@@ -193,3 +193,46 @@ def test_the_stand_screen_at_360px_is_accessible(page, live_server, creator, lan
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     page.screenshot(path=f"/tmp/stand-{lang}.png", full_page=True)
+
+
+def test_sign_out_warns_of_unsent_sales_keeps_them_and_forgets_the_page(page, live_server, creator):
+    ProductFactory(partner=creator.shop, kind="physical", title="Lampe en cuivre")
+    sign_in(page, live_server, creator)
+    wait_for_the_app(page)
+    # The hall's network: the page's and the service worker's requests fail.
+    page.context.route("**/stand/sales/", lambda route: route.abort())
+    record_sale(page, "Lampe en cuivre", "1", "250")
+    expect(page.locator("#stand-local-sales .is-pending")).to_have_count(1)
+
+    with page.expect_event("dialog") as asked:
+        page.locator(".topbar-signout button").click(no_wait_after=True)
+    assert "(1)" in asked.value.message
+    asked.value.dismiss()  # stay signed in
+    expect(page.locator("#stand-local-sales .is-pending")).to_have_count(1)
+    with page.expect_event("dialog") as asked:
+        page.locator(".topbar-signout button").click(no_wait_after=True)
+    asked.value.accept()
+    expect(page.locator(".topbar-signout")).to_have_count(0)
+
+    # The page after sign-out has no TakafamapSales (nobody signed in): read IndexedDB itself.
+    kept = page.evaluate(
+        """async () => {
+            const shells = (await caches.keys()).filter((n) => n.startsWith("takafamap-stand-"));
+            const db = await new Promise((ok) => {
+                const r = indexedDB.open("takafamap-stand", 1);
+                r.onsuccess = () => ok(r.result);
+            });
+            const sales = await new Promise((ok) => {
+                const r = db.transaction("sales").objectStore("sales").getAll();
+                r.onsuccess = () => ok(r.result);
+            });
+            return { shells, pending: sales.filter((s) => s.state === "pending").length };
+        }"""
+    )
+    assert kept == {"shells": [], "pending": 1}
+    assert MarketSale.objects.count() == 0
+
+    page.context.unroute("**/stand/sales/")
+    sign_in(page, live_server, creator)
+    expect(page.locator("#stand-local-sales .is-sent")).to_have_count(1, timeout=15000)
+    assert MarketSale.objects.count() == 1
