@@ -21,13 +21,23 @@ const DEFAULT_LANGUAGE = {{ default_language_json }};
 const STATIC_PREFIX = {{ static_prefix_json }};
 const STAND_PATH = /^\/[a-z]{2}\/shop\/my-shop\/stand\/$/;
 
+function keepOfflinePages() {
+  return caches.open(OFFLINE_CACHE).then((cache) =>
+    cache.addAll(Object.values(OFFLINE_PAGES).map((url) => new Request(url, { credentials: "omit" })))
+  );
+}
+
+/* Sign-out may empty the caches (Clear-Site-Data: "cache"): put the offline pages back at
+   the next page that loads. Never "storage": that would delete the unsent market sales. */
+function ensureOfflinePages() {
+  return caches.has(OFFLINE_CACHE).then((kept) => (kept ? undefined : keepOfflinePages()));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     Promise.all([
       caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)),
-      caches.open(OFFLINE_CACHE).then((cache) =>
-        cache.addAll(Object.values(OFFLINE_PAGES).map((url) => new Request(url, { credentials: "omit" })))
-      ),
+      keepOfflinePages(),
     ]).then(() => self.skipWaiting())
   );
 });
@@ -68,7 +78,10 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(async () => {
+      fetch(request).then((response) => {
+        event.waitUntil(ensureOfflinePages().catch(() => undefined));
+        return response;
+      }).catch(async () => {
         const shell = STAND_PATH.test(url.pathname) ? await standShell(url) : undefined;
         return shell || (await offlinePage(url)) || Response.error();
       })

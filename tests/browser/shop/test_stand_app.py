@@ -118,6 +118,11 @@ def test_three_sales_recorded_offline_reach_the_server_once(page, live_server, c
     expect(page.locator("#stand-local-sales .is-pending")).to_have_count(3)
     expect(page.locator("#stand-status")).to_contain_text("3")
     assert MarketSale.objects.count() == 0
+    # Any other page, without network: the offline page, in the page's language.
+    page.goto(f"{live_server.url}/ar/shop/my-shop/orders/")
+    expect(page.locator("h1")).to_have_text("لا توجد شبكة")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.goto(f"{live_server.url}/fr/shop/my-shop/stand/")
 
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
