@@ -132,12 +132,16 @@
       var chosen = form.querySelector('input[name="product"]:checked');
       var count = Number(quantity.value);
       var amount = cash.value === "" ? NaN : Number(cash.value);
+      var phone = form.querySelector("#stand-phone");
+      var phoneOk = !phone.value.trim() || /^\+?[0-9][0-9 .\-]{7,18}[0-9]$/.test(phone.value.trim());
+      var countOk = count >= 1 && count <= 999 && Math.floor(count) === count;
       var problem = !chosen ? strings.choose
-        : !(count >= 1 && count <= 999 && Math.floor(count) === count) ? strings.quantity
-        : !(amount >= 0) ? strings.cash : "";
+        : !countOk ? strings.quantity
+        : !(amount >= 0) ? strings.cash
+        : !phoneOk ? strings.phone : "";
       error.textContent = problem;
       if (problem) {
-        (!chosen ? form.querySelector('input[name="product"]') : !(count >= 1) ? quantity : cash).focus();
+        (!chosen ? form.querySelector('input[name="product"]') : !countOk ? quantity : !(amount >= 0) ? cash : phone).focus();
         return;
       }
       var product = config.products[chosen.value] || {};

@@ -17,6 +17,7 @@ from tests.factories import ProductFactory
 from tests.factories.market import StandFactory
 from tests.factories.orders import order_of
 from tests.factories.partner import creator_with_shop
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -311,3 +312,16 @@ def test_the_indicators_count_market_sales_beside_online_ones(creator, mug):
     assert figures["market_sales"].total == 1
     assert figures["market_cash"].total == Decimal("160.00")
     assert figures["orders"].total == 1
+
+
+def test_the_stand_screen_runs_a_fixed_number_of_queries(creator, mug):
+    client = signed_in(creator, enforce_csrf=False)
+    lamp = ProductFactory(partner=creator.shop, kind="physical", num_in_stock=1)
+    order_of([(lamp, 1)])
+    post(signed_in(creator), [sale(lamp), sale(mug)])
+    before = count_queries(client, STAND)
+    for _ in range(4):
+        extra = ProductFactory(partner=creator.shop, kind="physical", num_in_stock=1)
+        order_of([(extra, 1)])
+        post(signed_in(creator), [sale(extra), sale(mug)])
+    assert count_queries(client, STAND) == before
