@@ -33,8 +33,15 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
 
+  function register() {
+    return navigator.serviceWorker.register(script.dataset.sw, { scope: "/" });
+  }
+  // Other features (e.g. the push opt-in, for clients too) register the same worker through
+  // this rather than a copy of the URL: TakafamapPWA.register().then((registration) => …).
+  window.TakafamapPWA = { register: register };
+
   if (script.dataset.register === "1") {
-    navigator.serviceWorker.register(script.dataset.sw, { scope: "/" }).catch(function () {});
+    register().catch(function () {});
   }
   if (script.dataset.register === "1" || navigator.serviceWorker.controller) {
     dropStandShells(creator);
