@@ -17,7 +17,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as accounts_urls
-from core import ops
+from core import ops, pwa
 from core import views as core_views
 from shop.catalogue import alerts as catalogue_alerts
 from shop.order import views as order_views
@@ -28,6 +28,8 @@ urlpatterns = [
     path("ops/metrics", ops.metrics_view, name="ops-metrics"),  # token or internal address
     path("ops/ready", ops.ready, name="ops-ready"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # The installable app's service worker, at the root so its scope is the whole site.
+    path("sw.js", pwa.service_worker, name="pwa-sw"),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Rate-limited sign-in and password reset first, on the same paths (accounts/urls.py).
@@ -46,6 +48,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", pwa.manifest, name="pwa-manifest"),
+    path("offline/", pwa.offline, name="pwa-offline"),
     # Oscar's re-order action, POST only (shop/order/views.py); before Oscar's own URLs.
     path("shop/accounts/orders/<str:order_number>/<int:line_id>/", order_views.order_line_view),
     path("shop/", include(accounts_urls.shop_urlpatterns)),  # rate-limited sign-in (accounts)

@@ -13,6 +13,8 @@ Definitions:
 - live shops: active shops of approved profiles with at least one public product;
 - orders and sales (MAD): placed orders (cancelled ones left out), by the month placed and by
   the province and sector of the creators whose lines they hold;
+- sales at L'Karfour: the cash sales creators record on the stand screen (``order.MarketSale``),
+  their number and the cash received (MAD), beside the online orders and sales;
 - quotes requested, and accepted (accepted, deposit paid or completed).
 
 An order or a quote that involves a creator with two sectors counts once in each sector, so
@@ -179,6 +181,38 @@ def orders_and_sales():
     return order_count, sales, monthly(orders)
 
 
+def market_sales():
+    """Cash sales recorded at L'Karfour stands (the stand screen), beside the online ones:
+    the number of sales and the cash received, by the creator's province and sector."""
+    MarketSale = _model("order", "MarketSale")
+    if MarketSale is None:
+        return (
+            _missing("market_sales", _("Sales at L'Karfour")),
+            _missing("market_cash", _("Sales at L'Karfour (MAD)"), money=True),
+        )
+    sales = MarketSale.objects.all()
+    province, sector = "partner__profile__province", "partner__profile__sectors"
+    count = _counted(
+        "market_sales",
+        _("Sales at L'Karfour"),
+        sales,
+        province,
+        sector,
+        note=_("Cash sales recorded on the stand screen; online orders are counted above."),
+    )
+    cash = Indicator(
+        key="market_cash",
+        label=_("Sales at L'Karfour (MAD)"),
+        total=_cents(sales.order_by().aggregate(v=Sum("cash_received"))["v"]),
+        money=True,
+        by_province={
+            k: _cents(v) for k, v in _grouped(sales, province, Sum("cash_received")).items()
+        },
+        by_sector={k: _cents(v) for k, v in _grouped(sales, sector, Sum("cash_received")).items()},
+    )
+    return count, cash
+
+
 def _cents(value):
     return Decimal(value or 0).quantize(Decimal("0.01"))
 
@@ -261,6 +295,7 @@ def compute():
     beneficiaries = accompanied.filter(Q(cohort_year=cohort) if cohort else Q(pk__in=[]))
     orders, sales, series = orders_and_sales()
     quote_requested, quote_accepted = quotes()
+    market_count, market_cash = market_sales()
     indicators = [
         youth_contacts(),
         _counted(
@@ -290,6 +325,8 @@ def compute():
         live_shops(),
         orders,
         sales,
+        market_count,
+        market_cash,
         quote_requested,
         quote_accepted,
     ]

@@ -478,7 +478,8 @@ WEBPUSH_ALLOWED_HOSTS = env.list(
     ],
 )
 WEBPUSH_INSECURE_HOSTS = ()  # hosts reached over plain http (the tests' stand-in service)
-WEBPUSH_ICON = "img/favicon.svg"  # static path of the notices' icon
+# Static path of the notices' icon: the app's PNG icon (Android shows no SVG there).
+WEBPUSH_ICON = "img/icons/icon-192.png"
 
 # --------------------------------------------------------------------------------------
 # Wagtail

@@ -6,6 +6,8 @@ app_name = "creators"
 
 urlpatterns = [
     path("my-shop/", views.SummaryView.as_view(), name="summary"),
+    path("my-shop/stand/", views.StandView.as_view(), name="stand"),
+    path("my-shop/stand/sales/", views.StandSalesView.as_view(), name="stand-sales"),
     path("my-shop/details/", views.ShopDetailsView.as_view(), name="shop-details"),
     path("my-shop/products/", views.ProductListView.as_view(), name="product-list"),
     path("my-shop/products/add/", views.ProductCreateView.as_view(), name="product-create"),

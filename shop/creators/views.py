@@ -4,24 +4,31 @@ Every view of the creator space works on ``request.user``'s own shop: products a
 among that shop's products only, so another creator's product answers 404 whatever its id.
 """
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Avg, Count, F, Prefetch
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 from oscar.core.loading import get_model
 
+from core import ratelimit
 from core.pagination import CachedCountPaginator
 from core.uploads import private_file_response
 from shop.catalogue.models import Category, Product
 from shop.catalogue.queries import filter_products, public_products
+from shop.market.models import Stand
+from shop.order import market_sales
+from shop.order.models import MarketSale, Order, OrderPart
 from shop.order.services import creator_summary as order_summary
 from shop.partner.models import Partner, StockRecord
 
@@ -365,3 +372,126 @@ class ShopView(ListView):
             goods_slice=f"{len(context['services'])}:",
         )
         return context
+
+
+# --------------------------------------------------------------------------------------
+# The L'Karfour stand screen and the sales it sends (shop.order.market_sales)
+# --------------------------------------------------------------------------------------
+STAND_RECENT = 30
+
+
+class StandView(CreatorMixin, TemplateView):
+    """``/shop/my-shop/stand/``: big buttons for the shop's market products; the sales are
+    kept on the phone (IndexedDB, static/js/stand.js) and sent when the network is there.
+
+    The page is the shell the phone keeps for offline use: it shows the products and the
+    sales already received by the server; what waits on the phone is drawn by the script.
+    """
+
+    template_name = "creators/stand.html"
+
+    def stand_records(self):
+        records = (
+            StockRecord.objects.filter(partner=self.partner)
+            .exclude(product__code__startswith="quote-custom-")
+            .select_related("product", "product__product_class", "product__parent")
+            .order_by("product__title", "pk")
+        )
+        market = [record for record in records if record.product.available_at_karfour]
+        # A shop that marked nothing for L'Karfour still sells what it brought.
+        return market or list(records)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        records = self.stand_records()
+        today = timezone.localdate()
+        context["records"] = records
+        context["stand"] = (
+            Stand.objects.filter(
+                partner=self.partner, edition__starts_on__lte=today, edition__ends_on__gte=today
+            )
+            .select_related("edition")
+            .first()
+        )
+        context["recent_sales"] = list(
+            MarketSale.objects.filter(partner=self.partner)
+            .prefetch_related(
+                Prefetch(
+                    "conflict_orders",
+                    queryset=Order.objects.prefetch_related(
+                        Prefetch(
+                            "parts",
+                            queryset=OrderPart.objects.filter(partner=self.partner),
+                            to_attr="own_parts",
+                        )
+                    ),
+                )
+            )
+            .order_by("-recorded_at", "-pk")[:STAND_RECENT]
+        )
+        context["stand_config"] = {
+            "creator": str(self.partner.pk),
+            "endpoint": reverse("creators:stand-sales"),
+            "currency": CURRENCY,
+            "products": {
+                str(record.product_id): {
+                    "title": record.product.get_title(),
+                    "price": str(record.price) if record.price is not None else "",
+                }
+                for record in records
+            },
+        }
+        return context
+
+
+class StandSalesView(View):
+    """``POST /shop/my-shop/stand/sales/`` (JSON, CSRF token in ``X-CSRFToken``): record a
+    batch of the signed-in creator's market sales, exactly once each.
+
+    ``{"creator": "<shop id>", "sales": [{"id": uuid, "product": id, "quantity": n,
+    "cash": "150.00", "phone": "", "recorded_at": iso}]}`` → 200 ``{"sales": [{"id",
+    "status": "recorded" | "already_recorded", "shortfall", "conflict_orders": [numbers]}]}``;
+    400 ``{"errors": {<sale id or "__all__">: {field: [messages]}}}`` records nothing; 409
+    when the sales were made on this phone by another shop than the one signed in (the phone
+    keeps them for that creator's next sign-in).
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        user = request.user
+        if not user.is_authenticated:
+            return JsonResponse({"errors": {"__all__": [_("Sign in again.")]}}, status=403)
+        partner = Partner.objects.filter(users=user).order_by("pk").first()
+        if partner is None:
+            return JsonResponse(
+                {"errors": {"__all__": [_("This space is for creators who run a shop.")]}},
+                status=403,
+            )
+        rate = ratelimit.check(request, "market.sales", STAND_SALES_RULES)
+        if rate:
+            response = JsonResponse(
+                {"errors": {"__all__": [_("Too many attempts: wait a moment.")]}}, status=429
+            )
+            response["Retry-After"] = "60"
+            return response
+        try:
+            payload = json.loads(request.body or b"null")
+        except (ValueError, UnicodeDecodeError):
+            return JsonResponse(
+                {"errors": {"__all__": [_("The request is not JSON.")]}}, status=400
+            )
+        if isinstance(payload, dict) and str(payload.get("creator", partner.pk)) != str(partner.pk):
+            return JsonResponse(
+                {"errors": {"__all__": [_("These sales belong to another shop's account.")]}},
+                status=409,
+            )
+        try:
+            results = market_sales.record_sales(partner, user, payload)
+        except market_sales.InvalidBatch as error:
+            return JsonResponse({"errors": error.errors}, status=400)
+        return JsonResponse({"sales": [result.as_json() for result in results]})
+
+
+# A stand sends a batch per sale at most, and retries: generous, but not unbounded.
+STAND_SALES_RULES = [("user", "120/10m")]

@@ -176,4 +176,92 @@ class OrderPart(models.Model):
         return self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
 
 
+class MarketSale(models.Model):
+    """A cash sale a creator recorded at their L'Karfour stand, from the stand screen.
+
+    The phone gives each sale its own id (``uuid``) before it is sent: the server records a
+    sale once whatever the retries (unique ``uuid``). A market sale is never refused (the
+    cash is already taken): when online orders had already been allocated the last items,
+    ``shortfall`` says how many were missing and ``conflict_orders`` which online orders to
+    contact (``shop.order.market_sales``)."""
+
+    uuid = models.UUIDField(_("sale id"), unique=True, editable=False)
+    partner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="market_sales",
+        verbose_name=_("shop"),
+    )
+    stand = models.ForeignKey(
+        "market.Stand",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sales",
+        verbose_name=_("stand"),
+    )
+    edition = models.ForeignKey(
+        "market.MarketEdition",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sales",
+        verbose_name=_("L'Karfour edition"),
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="market_sales",
+        verbose_name=_("product"),
+    )
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="market_sales",
+        verbose_name=_("stock record"),
+    )
+    title = models.CharField(_("product"), max_length=255)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    cash_received = models.DecimalField(_("cash received (MAD)"), max_digits=12, decimal_places=2)
+    client_phone = PhoneNumberField(_("client's phone"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded on the phone at"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    shortfall = models.PositiveIntegerField(
+        _("missing items"),
+        default=0,
+        help_text=_("Items sold at the stand that online orders had already taken."),
+    )
+    conflict_orders = models.ManyToManyField(
+        "order.Order",
+        blank=True,
+        related_name="market_conflicts",
+        verbose_name=_("online orders to contact"),
+    )
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("market sale")
+        verbose_name_plural = _("market sales")
+        indexes = [
+            models.Index(fields=["partner", "-recorded_at"], name="market_sale_partner_idx"),
+            models.Index(fields=["edition", "recorded_at"], name="market_sale_edition_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} × {self.quantity}"
+
+    @property
+    def has_conflict(self):
+        return self.shortfall > 0
+
+
 from oscar.apps.order.models import *  # noqa: E402,F401,F403

@@ -11,18 +11,23 @@
 - Products: which are hidden and why; hide (with the reason emailed to the creator) or show
   again through the staff form (``catalogue.hide_product``).
 - Product reviews: approve or reject (``reviews.change_productreview``).
+- L'Karfour sales: a day's totals per stand and the market sales that conflict with online
+  orders, with the orders to contact (``order.view_order``).
 
 Nobody adds, edits or deletes an order, a quote or a product here: those belong to clients
 and creators. The services are the shop's own (shop/order/services.py), the same the
 creators' space and the payment webhooks call.
 """
 
+import datetime
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -31,10 +36,11 @@ from django.views.decorators.http import require_POST
 from oscar.apps.catalogue.reviews.models import ProductReview  # noqa: E402 (not forked)
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -47,7 +53,7 @@ from shop.catalogue.models import Product
 from shop.partner.models import Partner
 
 from . import services
-from .models import Order, OrderPart, PaymentMethod
+from .models import MarketSale, Order, OrderPart, PaymentMethod
 
 
 class ViewOnlyPolicy(ModelPermissionPolicy):
@@ -396,6 +402,68 @@ class ReviewViewSet(ModelViewSet):
         )
 
 
+class MarketSalesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("order.view_order")
+
+
+class MarketSalesViewSet(ViewSet):
+    """L'Karfour days: each stand's totals on one day, and the sales that conflict with
+    online orders (which order to contact). Read only; needs ``order.view_order``."""
+
+    name = "market_sales"
+    url_prefix = "shop/market-sales"
+    icon = "pick"
+    menu_label = gettext_lazy("L'Karfour sales")
+    menu_item_class = MarketSalesMenuItem
+
+    def index(self, request):
+        if not request.user.has_perm("order.view_order"):
+            raise PermissionDenied
+        try:
+            day = datetime.date.fromisoformat(request.GET.get("day", ""))
+        except ValueError:
+            day = timezone.localdate()
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        sales = MarketSale.objects.filter(
+            recorded_at__gte=start, recorded_at__lt=start + datetime.timedelta(days=1)
+        )
+        stands = (
+            sales.values("stand__number", "edition__name", "partner__name")
+            .annotate(
+                count=Count("pk"),
+                items=Sum("quantity"),
+                cash=Sum("cash_received"),
+                conflicts=Count("pk", filter=Q(shortfall__gt=0)),
+            )
+            .order_by("edition__name", "stand__number", "partner__name")
+        )
+        totals = sales.aggregate(
+            count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received")
+        )
+        conflicts = (
+            sales.filter(shortfall__gt=0)
+            .select_related("partner", "stand")
+            .prefetch_related("conflict_orders")
+            .order_by("recorded_at", "pk")
+        )
+        return TemplateResponse(
+            request,
+            "order/admin/market_sales.html",
+            {
+                "day": day,
+                "previous_day": day - datetime.timedelta(days=1),
+                "next_day": day + datetime.timedelta(days=1),
+                "stands": list(stands),
+                "totals": totals,
+                "conflicts": list(conflicts),
+            },
+        )
+
+    def get_urlpatterns(self):
+        return [path("", self.index, name="index")]
+
+
 class ShopGroup(ViewSetGroup):
     menu_label = gettext_lazy("Shop")
     menu_icon = "pick"
@@ -405,7 +473,7 @@ class ShopGroup(ViewSetGroup):
         # Apps above the order app (quotes) add their viewsets through the
         # "register_shop_admin_viewset" hook, so this module never imports them.
         extra = tuple(fn() for fn in hooks.get_hooks("register_shop_admin_viewset"))
-        self.items = (OrderViewSet, *extra, ProductViewSet, ReviewViewSet)
+        self.items = (OrderViewSet, *extra, MarketSalesViewSet, ProductViewSet, ReviewViewSet)
         super().__init__()
 
 

@@ -4,12 +4,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.money import format_money
 from shop.creators.summary import Stat
+from shop.order.models import MarketSale
 from shop.partner.models import Partner
 
 from .models import Earning, Payout
@@ -137,6 +139,37 @@ def totals(partner):
     figures["paid_out"] = _money(paid_out)
     figures["balance"] = figures["programme_net"] - figures["cash_commission"] - figures["paid_out"]
     return figures
+
+
+MARKET_DAYS = 14
+
+
+def market_totals(partner):
+    """The creator's sales at L'Karfour stands (two queries): overall and per day.
+
+    The cash was taken by the creator at the stand and the programme takes no commission on
+    it, so these sales are shown beside the ledger and never change the balance owed."""
+    sales = MarketSale.objects.filter(partner=partner)
+    overall = sales.aggregate(
+        count=Count("pk"),
+        items=Sum("quantity"),
+        cash=Sum("cash_received"),
+        conflicts=Count("pk", filter=Q(shortfall__gt=0)),
+    )
+    days = list(
+        sales.annotate(day=TruncDate("recorded_at"))
+        .values("day")
+        .annotate(
+            count=Count("pk"),
+            items=Sum("quantity"),
+            cash=Sum("cash_received"),
+            conflicts=Count("pk", filter=Q(shortfall__gt=0)),
+        )
+        .order_by("-day")[:MARKET_DAYS]
+    )
+    overall["cash"] = _money(overall["cash"])
+    overall["items"] = overall["items"] or 0
+    return {"overall": overall, "days": days}
 
 
 def creator_summary(partner):

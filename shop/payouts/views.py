@@ -31,6 +31,7 @@ class EarningsView(CreatorMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["totals"] = services.totals(self.partner)
+        context["market"] = services.market_totals(self.partner)
         context["payouts"] = list(
             Payout.objects.filter(partner=self.partner).order_by("-date", "-pk")[:RECENT_PAYOUTS]
         )

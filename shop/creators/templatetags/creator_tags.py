@@ -11,15 +11,23 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def runs_a_shop(context):
     """Whether the signed-in user runs a shop (one query per request; none when anonymous)."""
+    return bool(creator_shop_id(context))
+
+
+@register.simple_tag(takes_context=True)
+def creator_shop_id(context):
+    """The signed-in user's shop id, or ``""`` (one query per request; none when anonymous).
+    The installable app keys what it keeps on the phone by it (static/js/pwa.js)."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     if user is None or not user.is_authenticated:
-        return False
-    cached = getattr(request, "_runs_a_shop", None)
+        return ""
+    cached = getattr(request, "_creator_shop_id", None)
     if cached is None:
-        cached = Partner.objects.filter(users=user).exists()
+        pk = Partner.objects.filter(users=user).order_by("pk").values_list("pk", flat=True).first()
+        cached = str(pk) if pk else ""
         if request is not None:
-            request._runs_a_shop = cached
+            request._creator_shop_id = cached
     return cached
 
 

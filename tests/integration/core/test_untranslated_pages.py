@@ -160,3 +160,20 @@ def test_the_scan_finds_a_french_sentence_on_an_english_page():
 
     assert french, "a French catalogue sentence on an English page must be found"
     assert untranslated(page, "ar")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stand_screen_earnings_and_offline_page_have_no_untranslated_sentence(
+    client, world, language
+):
+    """The installable app's pages (issue 19), as the creator reads them on the phone."""
+    from shop.partner.models import Partner
+
+    partner = Partner.objects.get(name="Salma Benali")
+    client.force_login(partner.users.get())
+    with translation.override(language):
+        urls = [reverse("creators:stand"), reverse("payouts:earnings"), reverse("pwa-offline")]
+
+    problems = _scan(client, urls, language)
+
+    assert not problems, "\n".join(problems)

@@ -178,6 +178,10 @@ TABLE = {
     "ops-metrics": Row(everyone(403)),
     "ops-ready": Row(everyone(403)),
     "robots_txt": Row(everyone(200)),
+    # The installable app (core/pwa.py): the same for everyone, nothing personal.
+    "pwa-sw": Row(everyone(200)),
+    "pwa-manifest": Row(everyone(200)),
+    "pwa-offline": Row(everyone(200)),
     "sitemap": Row(everyone(200)),
     "root": Row(everyone(REDIRECT)),
     "set_language": Row(everyone(REDIRECT), reason="GET changes nothing; POST sets the cookie"),
@@ -226,6 +230,7 @@ TABLE = {
     "simple_translation:*": Row(None, sample="wagtailadmin_home", reason="Wagtail admin"),
     # The shop's back office (shop/order/wagtail_hooks.py): programme staff; reviews also
     # for moderators. Other staff are sent back to the admin's home.
+    "market_sales:index": Row(_PROGRAMME_STAFF),
     "wagtail_orders:index": Row(_PROGRAMME_STAFF, query="?payment=waiting&payment_method=cash"),
     "wagtail_orders:index_results": Row(_PROGRAMME_STAFF, query="?q=1"),
     "wagtail_orders:inspect": Row(_PROGRAMME_STAFF, kwargs=_obj(pk="order")),
@@ -387,6 +392,8 @@ TABLE = {
     "creators:product-delete": Row(
         _CREATOR_A_OBJECT, kwargs=_product_pk("creator_a"), reason="GET is the confirmation"
     ),
+    "creators:stand": Row(_CREATOR_SPACE),
+    "creators:stand-sales": Row(everyone(405), reason="POST only (JSON); 403 unless a creator"),
     "creators:product-visibility": Row(
         {**only(CREATORS, 405, others=403)}, kwargs=_product_pk("creator_a"), reason="POST only"
     ),
