@@ -3,7 +3,8 @@
 Sorting 10,000 products by price used to compute each product's lowest stock-record price
 in a subquery before sorting; the stored column is read through an index instead. It is the
 lowest non-empty price among the product's stock records whose shop is active, recomputed in
-one ``UPDATE`` whenever a stock record is saved or deleted or a shop is saved (suspending a
+one ``UPDATE`` whenever a stock record is saved or deleted, a shop is saved, or the product
+itself is saved (suspending a
 shop takes its prices out). Bulk writes that send no signal (``seed_scale``) call
 ``refresh_min_prices`` themselves; migration 0041 fills existing rows the same way.
 """
@@ -41,6 +42,14 @@ def _stock_record_changed(sender, instance, **kwargs):
         refresh_min_prices([instance.product_id])
 
 
+def _product_saved(sender, instance, raw=False, **kwargs):
+    # ``save()`` writes every column, ``min_price`` included, from the instance in memory,
+    # which may predate a stock record's change: recompute it from the rows. A restore
+    # (``raw``) keeps what was saved; its stock records may not be loaded yet.
+    if not raw:
+        refresh_min_prices([instance.pk])
+
+
 def _partner_saved(sender, instance, created, **kwargs):
     if not created:
         refresh_min_prices(StockRecord.objects.filter(partner=instance).values("product_id"))
@@ -50,3 +59,4 @@ def connect():
     post_save.connect(_stock_record_changed, sender=StockRecord, dispatch_uid="min_price_save")
     post_delete.connect(_stock_record_changed, sender=StockRecord, dispatch_uid="min_price_del")
     post_save.connect(_partner_saved, sender=Partner, dispatch_uid="min_price_partner")
+    post_save.connect(_product_saved, sender=Product, dispatch_uid="min_price_product")

@@ -43,6 +43,19 @@ def test_the_stored_price_follows_a_stock_record_change():
     assert stored_price(product) == Decimal("120.00")
 
 
+def test_saving_a_product_loaded_before_a_price_change_keeps_the_new_price():
+    product = ProductFactory(price=Decimal("300.00"))
+    stale = Product.objects.get(pk=product.pk)  # e.g. an edit form opened earlier
+    record = product.stockrecords.get()
+    record.price = Decimal("120.00")
+    record.save()
+
+    stale.title = "Nouveau titre"
+    stale.save()
+
+    assert stored_price(product) == Decimal("120.00")
+
+
 def test_the_stored_price_is_the_lowest_of_several_shops_and_follows_a_deletion():
     product = ProductFactory(price=Decimal("300.00"))
     cheaper = StockRecordFactory(product=product, price=Decimal("180.00"))
