@@ -129,7 +129,9 @@ def test_turn_on_receive_in_arabic_and_sign_out(
 
     # Signing out of this browser: the device receives nothing more.
     page.goto(f"{base}/ar/shop/accounts/logout/")
-    page.locator("form[action$='/logout/'] button[type=submit]").first.click()
+    # The page checks for unsent stand sales before it submits (static/js/pwa.js): wait for it.
+    with page.expect_navigation():
+        page.locator("form[action$='/logout/'] button[type=submit]").first.click()
     assert not PushSubscription.objects.exists()
     order_of([(product, 1)])
     assert len(push_on.received_by(device)) == 1
