@@ -51,17 +51,22 @@ import contextvars
 import hashlib
 import logging
 import re
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import metrics
+from . import metrics, personal
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +189,7 @@ def connect():
     post_page_move.connect(_on_change, dispatch_uid="pagecache_moved", weak=False)
     watch(get_image_model())
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache_m2m", weak=False)
+    user_logged_out.connect(_on_signed_out, dispatch_uid="pagecache_signed_out", weak=False)
 
 
 def _on_m2m(sender, instance, action, **kwargs):
@@ -208,12 +214,42 @@ def cache_key(request):
     return f"pagecache:{generation()}:{digest}"
 
 
-def _cacheable_request(request):
-    if request.method not in ("GET", "HEAD") or not _enabled():
-        return False
-    if _private_cookies() & set(request.COOKIES):
-        return False
-    return not _excluded(request.path)
+# Paths (without the language prefix) whose pages are the same for every visitor but for
+# their regions (``core.personal``): served from the shared copy to signed-in visitors and
+# baskets too. Home and editorial pages (Wagtail's, any path outside the apps' prefixes),
+# catalogue, category, product, creator shop, directory, profile, search. Anything else
+# (basket, checkout, account, creator space, hackathon, market…) is rendered for them.
+DEFAULT_SHARED = (
+    r"^/(?:"
+    r"shop/catalogue/(?:category/.+/|[^/]+/)?"
+    r"|shop/creators/[^/]+/"
+    r"|directory/(?:(?!account/)[^/]+/|map\.geojson)?"
+    r"|search/(?:suggest)?"
+    r"|(?!shop/|directory/|hackathon/|search/|privacy/|payments/|i18n/)[^/]+(?:/[^/]+)*/"
+    r")?$"
+)
+
+
+def _bare(path):
+    parts = path.split("/", 2)
+    languages = {code for code, _name in settings.LANGUAGES}
+    return "/" + parts[2] if len(parts) > 2 and parts[1] in languages else path
+
+
+def _shared_with_visitors(path):
+    pattern = getattr(settings, "PAGE_CACHE_SHARED", DEFAULT_SHARED)
+    return re.match(pattern, _bare(path)) is not None
+
+
+def _flow(request):
+    """``None`` (render as usual), ``"anonymous"`` or ``"visitor"`` (a session or basket)."""
+    if request.method not in ("GET", "HEAD") or not _enabled() or _excluded(request.path):
+        return None
+    if request.COOKIES.get(getattr(settings, "MESSAGE_COOKIE_NAME", "messages")):
+        return None  # pending messages: rendered, so they show
+    if not (_private_cookies() & {name for name, value in request.COOKIES.items() if value}):
+        return "anonymous"
+    return "visitor" if _shared_with_visitors(request.path) else None
 
 
 def _replayable_cookies():
@@ -250,10 +286,112 @@ def _cacheable_response(request, response):
     if session is not None and session.modified:
         return False
     messages = getattr(request, "_messages", None)
-    if messages is not None and getattr(messages, "_queued_messages", None):
+    if messages is not None and (
+        getattr(messages, "_queued_messages", None) or getattr(messages, "_loaded_data", None)
+    ):
         return False
     user = getattr(request, "user", None)  # without a session cookie: no query
     return user is None or not user.is_authenticated
+
+
+class _NoMessages(list):
+    """The message storage of a neutral rendering: none to show; any message added makes
+    the page unshareable (it is then rendered again for the visitor, who gets it)."""
+
+    level = 0
+    used = False
+
+    def __init__(self):
+        super().__init__()
+        self._queued_messages = []
+
+    def add(self, level, message, extra_tags=""):
+        self._queued_messages.append((level, message, extra_tags))
+
+    def update(self, response):
+        return None
+
+
+_NEUTRAL_ATTRIBUTES = (
+    "user",
+    "_cached_user",
+    "auser",
+    "session",
+    "basket",
+    "_basket_cache",
+    "basket_hash",
+    "_messages",
+    "COOKIES",
+)
+_MISSING = object()
+
+
+# Session keys a shared page may read and still be the same for everyone with a session:
+# who is signed in (the regions show it), and Oscar's add-to-basket form data, kept only
+# after a refused form, whose redirect carries a message (so that page is rendered).
+_NEUTRAL_SESSION_KEYS = re.compile(
+    r"^(?:_auth_user_id|_auth_user_backend|_auth_user_hash|add_to_basket_form_post_data_\d+)$"
+)
+_recording_classes = {}
+
+
+def _recording(session):
+    """``session``, now noting which keys are read (``_page_cache_reads``)."""
+    cls = type(session)
+    recording = _recording_classes.get(cls)
+    if recording is None:
+
+        class Recording(cls):
+            def _note(self, key):
+                self.__dict__.setdefault("_page_cache_reads", set()).add(key)
+
+            def __getitem__(self, key):
+                self._note(key)
+                return super().__getitem__(key)
+
+            def __contains__(self, key):
+                self._note(key)
+                return super().__contains__(key)
+
+            def get(self, key, default=None):
+                self._note(key)
+                return super().get(key, default)
+
+            def pop(self, key, *args):
+                self._note(key)
+                return super().pop(key, *args)
+
+            def setdefault(self, key, value):
+                self._note(key)
+                return super().setdefault(key, value)
+
+            def keys(self):
+                self._note("*")
+                return super().keys()
+
+            def values(self):
+                self._note("*")
+                return super().values()
+
+            def items(self):
+                self._note("*")
+                return super().items()
+
+        recording = _recording_classes[cls] = Recording
+    session.__class__ = recording
+    return cls
+
+
+def _session_free(session):
+    """Whether rendering read nothing from ``session`` that could differ per visitor."""
+    reads = session.__dict__.get("_page_cache_reads", ())
+    return all(key != "*" and _NEUTRAL_SESSION_KEYS.match(key) for key in reads)
+
+
+def _personal_headers(response):
+    """A page served to someone with a session or basket: never kept by a shared cache."""
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie",))
 
 
 class PageCacheMiddleware:
@@ -263,56 +401,196 @@ class PageCacheMiddleware:
     def __call__(self, request):
         memo = _memo.set({}) if request.method in ("GET", "HEAD") else None
         try:
-            return self._respond(request)
+            response = self._respond(request)
         finally:
             if memo is not None:
                 _memo.reset(memo)
+        if getattr(request, "_page_cache_signed_out", False):
+            # Signing out leaves nothing personal in the browser's cache (pages it kept with
+            # the account menu). Not "storage": issue 19 keeps unsent sales in IndexedDB.
+            response["Clear-Site-Data"] = '"cache"'
+        return response
 
     def _respond(self, request):
-        if not _cacheable_request(request):
-            return self.get_response(request)
+        flow = _flow(request)
+        if flow == "visitor":
+            return self._respond_to_visitor(request)
+        if flow is None:
+            response = self.get_response(request)
+            self._after_render(request)
+            return response
         try:
             key = cache_key(request)
             stored = cache.get(key)
         except Exception:  # noqa: BLE001 - a cache outage means a miss, never an error
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
-        if (
-            isinstance(stored, dict)
-            and stored.get("key") == key  # never another page's answer (a garbled reply)
-            and not set(stored["cookies"]) & set(request.COOKIES)
-        ):
+        if _usable(stored, key) and not _cookies_differ(stored, request):
             metrics.cache_lookup("page", 1)
             return self._rebuild(stored, request)
         metrics.cache_lookup("page", 0, 1)
-        response = self.get_response(request)
-        if _cacheable_response(request, response):
-            self._store(key, request, response)
+        session = getattr(request, "session", None)
+        original = _recording(session) if session is not None else None
+        try:
+            response = self.get_response(request)
+            entry = None
+            if _cacheable_response(request, response):
+                entry = self._entry(key, request, response)
+        finally:
+            if original is not None:
+                session.__class__ = original
+        if entry is not None and self._save(key, entry):
+            response["X-Page-Cache"] = "miss"
         return response
 
+    def _respond_to_visitor(self, request):
+        """A visitor with a session or basket on a shared page: the stored copy (rendered
+        as for an anonymous visitor when missing) with their own regions filled in."""
+        persona_key = personal.key(request)
+        try:
+            key = cache_key(request)
+            found = cache.get_many([key, persona_key])
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        found = dict(found) if isinstance(found, dict) else {}
+        persona = found.get(persona_key)
+        if not isinstance(persona, dict):
+            persona = personal.compute(request)
+            self._save(persona_key, persona)
+        stored = found.get(key)
+        if persona.get("staff"):
+            response = self.get_response(request)  # rendered for them (userbar, staff links)
+        elif isinstance(stored, dict) and stored.get("key") == key and stored.get("render"):
+            response = self.get_response(request)  # known not to be shareable
+        elif _usable(stored, key):
+            if not stored.get("session_free") or _cookies_differ(stored, request):
+                # A page that reads the session (behind a Wagtail password), or one with
+                # their own recently viewed list: rendered for them.
+                response = self.get_response(request)
+            else:
+                metrics.cache_lookup("page", 1)
+                request.page_cache_user_kind = persona.get("kind")
+                response = self._rebuild(stored, request, persona)
+        else:
+            metrics.cache_lookup("page", 0, 1)
+            entry = self._render_neutral(key, request) if request.method == "GET" else None
+            if entry is None:
+                if request.method == "GET":
+                    self._save(key, {"key": key, "render": True})
+                response = self.get_response(request)
+            elif _cookies_differ(entry, request):
+                response = self.get_response(request)
+            else:
+                response = self._rebuild(entry, request, persona)
+                response["X-Page-Cache"] = "miss"
+        if "X-Page-Cache" not in response:  # rendered for them: same regions, same persona
+            self._after_render(request)
+            if response.get("Content-Type", "").startswith("text/html") and not (
+                response.streaming or persona.get("staff")
+            ):
+                response.content = personal.fill(response.content, persona)
+                response["Content-Length"] = str(len(response.content))
+        _personal_headers(response)
+        return response
+
+    def _render_neutral(self, key, request):
+        """Render the page as for an anonymous visitor without cookies (no user, session,
+        basket, messages or history) and store it; the entry, or None when not shareable."""
+        saved = {name: request.__dict__.get(name, _MISSING) for name in _NEUTRAL_ATTRIBUTES}
+        anonymous = AnonymousUser()
+        neutral_session = import_module(settings.SESSION_ENGINE).SessionStore()
+        _recording(neutral_session)
+        try:
+            request.user = request._cached_user = anonymous
+
+            async def auser():
+                return anonymous
+
+            request.auser = auser
+            request.session = neutral_session
+            request.basket = request._basket_cache = _empty_basket(request)
+            request.basket_hash = None
+            request._messages = _NoMessages()
+            request.COOKIES = {
+                name: value
+                for name, value in request.COOKIES.items()
+                if name not in _private_cookies() | _replayable_cookies()
+            }
+            try:
+                response = self.get_response(request)
+            except Exception:  # noqa: BLE001 - rendered again for the visitor, who sees the error
+                logger.warning("neutral rendering failed", exc_info=True)
+                return None
+            entry = None
+            if _cacheable_response(request, response):
+                entry = self._entry(key, request, response)
+        finally:
+            for name, value in saved.items():
+                if value is _MISSING:
+                    request.__dict__.pop(name, None)
+                else:
+                    request.__dict__[name] = value
+        if entry is not None and entry["session_free"]:
+            self._save(key, entry)
+            return entry
+        return None
+
     @staticmethod
-    def _store(key, request, response):
+    def _after_render(request):
+        """A visitor's request rendered in full: forget or refresh their persona."""
+        if not (_private_cookies() & set(request.COOKIES)):
+            return
+        try:
+            if request.method not in ("GET", "HEAD"):
+                cache.delete(personal.key(request))  # a POST may change anything in it
+                return
+            count = personal.basket_count(request)
+            if count is None:
+                return
+            persona_key = personal.key(request)
+            persona = cache.get(persona_key)
+            if isinstance(persona, dict) and persona.get("basket") != count:
+                if count < 0:
+                    cache.delete(persona_key)
+                else:
+                    persona["basket"] = count
+                    cache.set(persona_key, persona, _seconds())
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable", exc_info=True)
+
+    @staticmethod
+    def _entry(key, request, response):
         cookies = _stored_cookies(request, response)
         content = _shareable_content(request, response) if cookies is not None else None
         if content is None:
-            return
-        stored = {
+            return None
+        session = getattr(request, "session", None)
+        return {
             "key": key,
             "content": content,
             "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             "nonce": getattr(request, "_csp_nonce", None) or "",
             "cookies": cookies,
+            # Whether the page read no session: only then is it shared with visitors who
+            # have one (a page behind a Wagtail password reads it, and differs for them).
+            "session_free": session is None or _session_free(session),
         }
-        try:
-            cache.set(key, stored, _seconds())
-        except Exception:  # noqa: BLE001
-            logger.warning("page cache unavailable", exc_info=True)
-            return
-        response["X-Page-Cache"] = "miss"
 
     @staticmethod
-    def _rebuild(stored, request):
+    def _save(key, value):
+        try:
+            cache.set(key, value, _seconds())
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable", exc_info=True)
+            return False
+        return True
+
+    @staticmethod
+    def _rebuild(stored, request, persona=None):
         content, nonce = stored["content"], stored["nonce"]
+        if persona is not None:
+            content = personal.fill(content, persona)
         if nonce and hasattr(request, "csp_nonce"):
             content = content.replace(nonce.encode(), str(request.csp_nonce).encode())
         if CSRF_PLACEHOLDER in content:
@@ -328,3 +606,31 @@ class PageCacheMiddleware:
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response
+
+
+def _cookies_differ(stored, request):
+    """Whether the visitor sends one of the cookies the stored page sets, with another value
+    (a history of other products: their recently viewed list is their own)."""
+    return any(
+        name in request.COOKIES and request.COOKIES[name] != morsel.value
+        for name, morsel in stored["cookies"].items()
+    )
+
+
+def _usable(stored, key):
+    """A stored page for this very key (never another page's answer, from a garbled reply)."""
+    return isinstance(stored, dict) and stored.get("key") == key and "content" in stored
+
+
+def _empty_basket(request):
+    """An unsaved, empty basket: what an anonymous visitor without a basket has."""
+    basket = apps.get_model("basket", "Basket")()
+    strategy = getattr(request, "strategy", None)
+    if strategy is not None:
+        basket.strategy = strategy
+    return basket
+
+
+def _on_signed_out(sender, request=None, **kwargs):
+    if request is not None:
+        request._page_cache_signed_out = True
