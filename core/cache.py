@@ -89,7 +89,7 @@ DEFAULT_EXCLUDE = (
 )
 STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-CSRF_PLACEHOLDER = b"@@page-cache-csrf-token@@"
+CSRF_PLACEHOLDER = personal.CSRF_PLACEHOLDER
 TOKEN_LIKE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 
@@ -162,16 +162,24 @@ def _on_change(sender=None, **kwargs):
 _M2M_OWNERS = set()
 
 
-def watch(*models, m2m=False):
+def watch(*models, m2m=False, unless=None):
     """Bump the generation whenever one of ``models`` is saved or deleted.
 
     Each app calls this from its own ``AppConfig.ready()`` for the models its public pages
     show (this module names none). With ``m2m=True`` a change to one of the model's
-    many-to-many relations counts too.
+    many-to-many relations counts too. ``unless(instance, **signal_kwargs)``, when given,
+    tells a save that changes nothing public pages show (no bump).
     """
     for model in models:
         uid = f"pagecache_{model._meta.label_lower}"
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}_save", weak=False)
+        on_save = _on_change
+        if unless is not None:
+
+            def on_save(sender=None, instance=None, _unless=unless, **kwargs):
+                if not _unless(instance, **kwargs):
+                    _on_change(sender, instance=instance, **kwargs)
+
+        post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}_save", weak=False)
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
         if m2m:
             _M2M_OWNERS.add(model)

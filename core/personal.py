@@ -48,6 +48,8 @@ from django.utils.translation import get_language
 from . import requestlog
 
 KEY_PREFIX = "pagecache:visitor:"
+# Where a shared page's CSRF tokens go; the page cache fills in the visitor's own on each hit.
+CSRF_PLACEHOLDER = b"@@page-cache-csrf-token@@"
 REGION = re.compile(rb"<!--pv:([a-z-]+)((?: [^ >]+)*)-->(.*?)<!--/pv-->", re.S)
 # Permissions that make a user "staff" here: pages are then rendered for them, never shared
 # (Wagtail's userbar, "edit", "hide this product", previews of hidden products).
@@ -175,8 +177,6 @@ def signed_in(persona):
 def _account(persona, args, default):
     if not signed_in(persona):
         return None
-    from .cache import CSRF_PLACEHOLDER
-
     return render_memo(
         "includes/account_links.html",
         signed_in=True,

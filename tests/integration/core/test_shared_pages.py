@@ -47,6 +47,12 @@ def signed_in(user):
     return client
 
 
+def add_to_basket(client, product, token):
+    return client.post(
+        f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token}
+    )
+
+
 def stored_pages():
     """Every page the shared cache holds (the local-memory cache of the tests)."""
     pages = []
@@ -108,7 +114,7 @@ def test_a_post_changes_the_basket_count_on_the_next_cached_page(shop):
     get(as_client, url)
     token = TOKEN.findall(get(as_client, url).content.decode())[-1]
 
-    as_client.post(f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token})
+    add_to_basket(as_client, product, token)
     as_client.cookies.pop("messages", None)  # the "added" message was shown on the next page
     page = get(as_client, url)
 
@@ -208,7 +214,7 @@ def test_a_page_with_pending_messages_shows_them(shop):
     token = TOKEN.findall(get(as_client, url).content.decode())[-1]
     get(as_client, url)
 
-    as_client.post(f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token})
+    add_to_basket(as_client, product, token)
     page = get(as_client, url)
 
     assert page.get("X-Page-Cache") is None  # rendered, with the message
@@ -221,7 +227,7 @@ def test_a_visitor_with_only_a_basket_gets_the_shared_page_with_their_count(shop
     url = product.get_absolute_url()
     visitor = Client(enforce_csrf_checks=True)
     token = TOKEN.findall(get(visitor, url).content.decode())[-1]
-    visitor.post(f"/fr/shop/basket/add/{product.pk}/", {"quantity": 1, "csrfmiddlewaretoken": token})
+    add_to_basket(visitor, product, token)
     visitor.cookies.pop("messages", None)
     assert "oscar_open_basket" in visitor.cookies
 

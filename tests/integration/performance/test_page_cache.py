@@ -232,3 +232,45 @@ def test_a_new_stand_at_the_market_invalidates_the_market_page(client):
     response = get(client, "/fr/shop/market/")
     assert response["X-Page-Cache"] == "miss"
     assert "B7" in response.content.decode()
+
+
+def order(product, quantity, django_capture_on_commit_callbacks):
+    from tests.factories.orders import basket_with, place
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place(basket_with([(product, quantity)]))
+
+
+def test_an_order_leaving_plenty_in_stock_keeps_the_cached_pages(
+    client, django_capture_on_commit_callbacks
+):
+    product = ProductFactory(title="Affiche", kind="physical", num_in_stock=50)
+    url = product.get_absolute_url()
+    get(client, CATALOGUE)
+    get(Client(), url)
+
+    order(product, 2, django_capture_on_commit_callbacks)
+
+    assert product.stockrecords.get().net_stock_level == 48  # the order did allocate stock
+    assert get(client, CATALOGUE)["X-Page-Cache"] == "hit"
+    assert get(Client(), url)["X-Page-Cache"] == "hit"
+
+
+def test_an_order_leaving_few_or_none_in_stock_invalidates_cached_pages(
+    client, django_capture_on_commit_callbacks
+):
+    product = ProductFactory(title="Affiche", kind="physical", num_in_stock=12)
+    url = product.get_absolute_url()
+    get(Client(), url)
+
+    order(product, 3, django_capture_on_commit_callbacks)  # 9 left: the page shows the count
+
+    response = get(Client(), url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "9" in response.content.decode().split('class="availability')[1][:200]
+
+    order(product, 9, django_capture_on_commit_callbacks)  # none left: unavailable
+
+    response = get(Client(), url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Indisponible" in response.content.decode().split('class="availability')[1][:200]
