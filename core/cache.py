@@ -1,40 +1,77 @@
-"""Whole-page cache for anonymous visitors, in the shared cache (Redis when ``REDIS_URL`` is
-set, local memory otherwise).
+"""Whole-page cache: one stored copy of each public page for everyone, in the shared cache
+(Redis when ``REDIS_URL`` is set, local memory otherwise), personalised when served.
 
-``PageCacheMiddleware`` (last in ``MIDDLEWARE``) answers a GET or HEAD from the cache when
-the visitor is anonymous, and stores what the site answered when it is safe to share:
+``PageCacheMiddleware`` (last in ``MIDDLEWARE``) answers a GET or HEAD from the cache and
+stores what the site answered when it is safe to share:
 
-* **Who gets cached pages:** only requests without a session, basket or messages cookie.
-  Signed-in users always carry a session cookie, and so does anyone with a basket or a
-  guest order, so they neither receive a cached page nor populate one.
+* **Who gets cached pages:** visitors without cookies get the stored copy as it is.
+  Visitors with a session or a basket (signed-in clients, creators, guests with a basket)
+  get it too on the pages that are the same for everyone but for a few places (home and
+  editorial pages, catalogue, category, product, creator shop, directory, profile, search:
+  ``PAGE_CACHE_SHARED``, a pattern on the path without its language), with those places
+  filled in for them (below). Everything else is rendered for them (basket, checkout,
+  account, creator space, hackathon, market…), as are **staff** (anyone with
+  ``is_staff``, a superuser or one of ``core.personal.STAFF_PERMISSIONS``: Wagtail's
+  userbar, edit and hide links, previews of hidden products) and **anyone with pending
+  messages** (a ``messages`` cookie: sign-in, sign-out and add-to-basket redirects show
+  theirs on a page rendered for them, and the next page comes from the cache again).
+* **What is stored is always the anonymous page.** On a miss for a visitor with a session,
+  the page is rendered as for a visitor without cookies (``AnonymousUser``, an empty
+  unsaved session and basket, no messages, no history cookie), stored, then filled in for
+  them. A page that is not shareable that way (not a 200, reads the session beyond who is
+  signed in, queues a message, sets another cookie) is rendered again for the visitor, and
+  a small marker remembers for ``PAGE_CACHE_SECONDS`` that this URL is rendered for them.
+  A stored page read nothing from the session but who is signed in (a page behind a
+  Wagtail password reads more, and is never served from the copy to visitors with one).
+* **What differs per visitor** (``core.personal``): templates wrap it in ``{% visitor %}``
+  regions (the account links, the basket count, the footer's "your space", a creator's
+  "edit this product", an owner's "edit my profile", "write a review"). The stored copy
+  holds the anonymous version; a visitor with a session or basket gets each region filled
+  from their *persona*, a small dict kept in the cache under a hash of their session and
+  basket cookies (who they are, their shops and profiles, their basket's item count, their
+  kind for the request log), computed once in a handful of queries. A hit for them costs
+  one ``get_many`` (page and persona) and a few string replacements: no SQL, no template
+  rendering, no session or user loaded. Signing in or out changes the session key, so the
+  persona follows; any POST from them forgets it; a page rendered for them that loaded the
+  basket corrects its count. The account and basket links are plain links in every
+  version, so pages work without JavaScript (there is none involved).
+* **Headers:** answers to visitors with a session or basket carry ``Cache-Control:
+  private, no-cache`` and ``Vary: Cookie`` (no proxy keeps them). Signing out (Django's
+  ``user_logged_out``) answers with ``Clear-Site-Data: "cache"``, so the browser keeps no
+  page showing the account menu; not ``"storage"`` (the market's unsent sales live in
+  IndexedDB).
 * **What is stored:** a 200 answer to a GET, not streamed, not marked private or
-  ``no-store``, that did not change the session and queued no message. A page holding the
+  ``no-store``, that did not change the session, queued or showed no message. A page holding the
   request's CSP nonce (Oscar's layout) is stored with it, and a hit swaps in the new
   request's nonce, so the header and the inline script still agree. Paths under
   ``PAGE_CACHE_EXCLUDE`` (admin, basket, checkout, accounts, creator space, health
   check…) are never stored.
-* **Pages with a POST form** (a product's "add to basket", a profile's contact form): the
-  CSRF tokens of the ``csrfmiddlewaretoken`` fields are stored as a placeholder, and a hit
-  fills in tokens of the new visitor's own CSRF cookie (set on the answer as Django would),
-  so a form posted from a cached page passes the CSRF check and no visitor ever receives
-  another's token. A page holding anything else that looks like a token (64 letters and
-  digits) is not stored.
+* **Pages with a POST form** (a product's "add to basket", a profile's contact form, the
+  sign-out button of a signed-in visitor's menu): the CSRF tokens of the
+  ``csrfmiddlewaretoken`` fields are stored as a placeholder, and a hit fills in tokens of
+  the visitor's own CSRF cookie (set on the answer as Django would), so a form posted from
+  a cached page passes the CSRF check and no visitor ever receives another's token. A page
+  holding anything else that looks like a token (64 letters and digits) is not stored.
 * **Cookies:** an answer that sets a cookie is stored only when every such cookie is the
   same for all first-time visitors: Oscar's recently-viewed history (``[<product id>]``
-  on a product page visited without history). A hit sets it again; a visitor who already
-  sends that cookie gets the page rendered (their "recently viewed" list is their own).
-  Oscar's view counters (``analytics``) do not count hits.
+  on a product page visited without history). A hit sets it again; a visitor who sends
+  that cookie with another value (a history of other products) gets the page rendered
+  (their "recently viewed" list is their own). Oscar's view counters (``analytics``) do
+  not count hits.
 * **Key:** scheme, host, language, path and the full query string, plus the current
   *generation*.
 * **Invalidation:** a generation counter kept in the same cache is bumped (immediately and
   again after the transaction commits) whenever content shown on public pages changes:
-  Wagtail publish, unpublish, delete or move; product, stock record, product image,
-  category, shop or profile saved or deleted; taxonomy; site settings; Wagtail images. Old
-  entries are simply never read again and expire after ``PAGE_CACHE_SECONDS`` (default 300),
-  which also bounds staleness for anything time-based ("upcoming" events) or changed
-  without a signal (bulk ``update()``). This module names no model of ours: each app calls
-  ``watch(Model, …)`` from its own ``AppConfig.ready()`` for what its public pages show, and
-  can call ``bump_generation()`` after a bulk change.
+  Wagtail publish, unpublish, delete or move; product, product image, category, shop or
+  profile saved or deleted; a stock record edited, or a stock movement (an order) that
+  changes availability or leaves at most ``PAGE_CACHE_EXACT_STOCK_BELOW`` (10) in stock
+  (``shop.partner.stock``: orders of products with plenty left no longer empty the cache);
+  taxonomy; site settings; Wagtail images. Old entries are simply never read again and
+  expire after ``PAGE_CACHE_SECONDS`` (default 300), which also bounds staleness for
+  anything time-based ("upcoming" events), changed without a signal (bulk ``update()``) or
+  in a persona (rights or a shop given by staff). This module names no model of ours: each
+  app calls ``watch(Model, …, unless=…)`` from its own ``AppConfig.ready()`` for what its
+  public pages show, and can call ``bump_generation()`` after a bulk change.
 
 With the local-memory cache each server process has its own pages and its own counter, so
 a change seen by one process leaves the others stale until their entries expire: production
@@ -42,9 +79,9 @@ with several workers uses Redis.
 
 Settings: ``PAGE_CACHE_ENABLED`` (default true, but never with ``DEBUG``; false in the test
 settings, where the page-cache tests turn it on), ``PAGE_CACHE_SECONDS``,
-``PAGE_CACHE_EXCLUDE`` (path prefixes, without
-the language prefix). Answers carry ``X-Page-Cache: hit`` or ``miss`` when the cache was
-consulted.
+``PAGE_CACHE_EXCLUDE`` (path prefixes, without the language prefix), ``PAGE_CACHE_SHARED``
+(a pattern), ``PAGE_CACHE_EXACT_STOCK_BELOW``. Answers carry ``X-Page-Cache: hit`` or
+``miss`` when the cache was consulted.
 """
 
 import contextvars

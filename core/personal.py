@@ -19,8 +19,8 @@ its *filler* gives for that visitor's persona, with no page rendering and no SQL
   (item count), plus the providers' (``partners``: the shops the user runs, from
   ``shop.creators``; ``profiles``: their directory profiles, from ``directory``).
   Signing in or out changes the session key, so the persona follows; any POST from the
-  visitor forgets it; a page rendered in full that loaded the basket refreshes its count
-  (``refresh()``).
+  visitor forgets it; a page rendered in full that loaded the basket corrects its count
+  (``core.cache``). Rights or a shop given by someone else show once it expires.
 * **Fillers:** ``fill(persona, args, default)`` gives the region's HTML for that persona,
   or ``None`` to keep the stored default. Core fills ``account`` (the top bar's account
   links), ``basket`` (the header's count), ``footer-account`` and ``anon`` (shown to
