@@ -641,8 +641,7 @@ class PageCacheMiddleware:
         if CSRF_PLACEHOLDER in content:
             # Tokens of this visitor's own secret; get_token() also has CsrfViewMiddleware
             # set (or refresh) the visitor's CSRF cookie on the way out.
-            parts = content.split(CSRF_PLACEHOLDER)
-            content = parts[0] + b"".join(get_token(request).encode() + part for part in parts[1:])
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(content if request.method == "GET" else b"", status=200)
         for name, value in stored["headers"].items():
             response[name] = value

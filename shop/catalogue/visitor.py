@@ -5,9 +5,11 @@ visitor gets the button to the review form (which says why when they may not rev
 buyer, already reviewed), or, for the product's own creator, that they cannot review it.
 """
 
+import functools
+
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core import personal
 
@@ -25,6 +27,13 @@ def review(persona, args, default):
             '<p class="form-text review-refusal">{}</p>',
             gettext("You cannot review your own product."),
         )
+    return _write_a_review(get_language(), slug, product_pk)
+
+
+@functools.lru_cache(maxsize=2048)
+def _write_a_review(language, slug, product_pk):
+    """The button (the same for every signed-in visitor), built once per product and
+    language: a hit then costs no URL reversing."""
     url = reverse("catalogue:reviews-add", kwargs={"product_slug": slug, "product_pk": product_pk})
     return format_html(
         '<p><a class="btn btn-outline-primary" href="{}#addreview">{}</a></p>',
