@@ -158,7 +158,7 @@ def fill(content, persona):
 
 def render_memo(template_name, **context):
     """``template_name`` rendered with ``context`` (no request), once per language."""
-    memo_key = (template_name, get_language(), tuple(sorted(context.items())))
+    memo_key = (template_name, get_language(), repr(sorted(context.items())))
     found = _memo.get(memo_key)
     if found is None:
         if len(_memo) > 1000:  # a bound, never reached with the few variants there are

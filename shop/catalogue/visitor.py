@@ -7,6 +7,8 @@ buyer, already reviewed), or, for the product's own creator, that they cannot re
 
 import functools
 
+from django.apps import apps
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
@@ -42,5 +44,43 @@ def _write_a_review(language, slug, product_pk):
     )
 
 
+def wishlists(request, user):
+    """Persona provider: the visitor's wish lists and the products in each (two queries)."""
+    wishlist = apps.get_model("wishlists", "WishList")
+    return {
+        "wishlists": [
+            {
+                "key": item.key,
+                "name": item.name,
+                "products": [line.product_id for line in item.lines.all()],
+            }
+            for item in wishlist.objects.filter(owner=user)
+            .prefetch_related("lines")
+            .order_by("date_created", "pk")
+        ]
+    }
+
+
+def wishlist(persona, args, default):
+    """``{% visitor "wishlist" product_pk %}``: the visitor's wish-list controls."""
+    if not personal.signed_in(persona) or not args or not args[0].isdigit():
+        return None
+    product_pk = int(args[0])
+    lists = persona.get("wishlists") or []
+    context = {
+        "product": {"pk": product_pk, "id": product_pk},
+        "csrf_token": personal.CSRF_PLACEHOLDER.decode(),
+    }
+    template = "oscar/catalogue/partials/wishlist_controls.html"
+    if not lists:  # the same for everyone without a wish list: built once
+        return personal.render_memo(template, wishlists=(), product_wishlists=(), **context)
+    holding = [item for item in lists if product_pk in item["products"]]
+    return render_to_string(
+        template, {"wishlists": lists, "product_wishlists": holding, **context}
+    ).strip()
+
+
 def connect():
+    personal.register_provider(wishlists)
     personal.register_filler("review", review)
+    personal.register_filler("wishlist", wishlist)

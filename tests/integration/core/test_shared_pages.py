@@ -8,6 +8,7 @@ CSRF tokens and owner links filled in; nothing personal is ever in the stored co
 import re
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.test import Client, override_settings
 from wagtail.models import Site
@@ -19,6 +20,8 @@ from tests.factories import ProductFactory, ProfileFactory, UserFactory
 from tests.factories.orders import basket_with
 from tests.factories.partner import creator_with_shop
 from tests.helpers import count_queries
+
+WishList = apps.get_model("wishlists", "WishList")
 
 pytestmark = [pytest.mark.django_db]
 
@@ -244,11 +247,12 @@ def test_a_signed_in_hit_runs_no_sql_and_the_persona_a_fixed_few(shop):
     as_creator = signed_in(creator)
     get(Client(), url)  # stored
 
-    first = count_queries(as_creator, url)  # computes the persona: user, rights, shops, basket
+    # Computes the persona: session, user, rights (2), shops, profiles, wish lists (2), basket.
+    first = count_queries(as_creator, url)
     hit = count_queries(as_creator, url)
 
     assert hit == 0
-    assert first <= 8
+    assert first <= 10
     # The same few with a fuller basket.
     other = ProductFactory(title="Tirage", price=50, partner=creator.shop)
     basket_with([(product, 1), (other, 3)], owner=creator)
@@ -272,3 +276,20 @@ def test_pages_that_depend_on_the_visitor_are_still_rendered_for_them(shop):
 
     assert basket.get("X-Page-Cache") is None and account.get("X-Page-Cache") is None
     assert "Affiche sérigraphiée" in basket.content.decode()
+
+
+def test_a_signed_in_visitor_gets_their_own_wish_lists_on_the_shared_page(shop):
+    creator, client_user, product = shop
+    wishlist = WishList.objects.create(owner=client_user, name="Cadeaux de Nadia")
+    wishlist.add(product)
+    url = product.get_absolute_url()
+
+    stranger = get(signed_in(UserFactory()), url).content.decode()
+    own = get(signed_in(client_user), url)
+
+    assert own["X-Page-Cache"] == "hit"
+    assert "Cadeaux de Nadia" in own.content.decode()
+    assert f"/wishlists/{wishlist.key}/" in own.content.decode()
+    assert "Cadeaux de Nadia" not in stranger and "add_to_wishlist_form" in stranger
+    for page in stored_pages():
+        assert "Cadeaux de Nadia" not in page and "/wishlists/" not in page
