@@ -501,8 +501,13 @@ class PageCacheMiddleware:
         found = dict(found) if isinstance(found, dict) else {}
         persona = found.get(persona_key)
         if not isinstance(persona, dict):
-            persona = personal.compute(request)
-            self._save(persona_key, persona)
+            try:
+                persona = personal.compute(request)
+            except Exception:  # noqa: BLE001 - database down: the stored page, as it is
+                logger.warning("visitor persona unavailable", exc_info=True)
+                persona = dict(personal.NOBODY)
+            else:
+                self._save(persona_key, persona)
         stored = found.get(key)
         if persona.get("staff"):
             response = self.get_response(request)  # rendered for them (userbar, staff links)
@@ -520,8 +525,8 @@ class PageCacheMiddleware:
         else:
             metrics.cache_lookup("page", 0, 1)
             entry = self._render_neutral(key, request) if request.method == "GET" else None
-            if entry is None:
-                if request.method == "GET":
+            if not entry:
+                if entry is None and request.method == "GET":  # not an error: not shareable
                     self._save(key, {"key": key, "render": True})
                 response = self.get_response(request)
             elif _cookies_differ(entry, request):
@@ -541,7 +546,8 @@ class PageCacheMiddleware:
 
     def _render_neutral(self, key, request):
         """Render the page as for an anonymous visitor without cookies (no user, session,
-        basket, messages or history) and store it; the entry, or None when not shareable."""
+        basket, messages or history) and store it; the entry, None when the page is not
+        shareable, False when rendering failed."""
         saved = {name: request.__dict__.get(name, _MISSING) for name in _NEUTRAL_ATTRIBUTES}
         anonymous = AnonymousUser()
         neutral_session = import_module(settings.SESSION_ENGINE).SessionStore()
@@ -566,7 +572,7 @@ class PageCacheMiddleware:
                 response = self.get_response(request)
             except Exception:  # noqa: BLE001 - rendered again for the visitor, who sees the error
                 logger.warning("neutral rendering failed", exc_info=True)
-                return None
+                return False
             entry = None
             if _cacheable_response(request, response):
                 entry = self._entry(key, request, response)

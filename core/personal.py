@@ -60,6 +60,9 @@ STAFF_PERMISSIONS = (
     "directory.view_profile",
 )
 
+# The persona of a visitor nobody could work out (the database is down): the stored page.
+NOBODY = {"uid": None, "staff": False, "basket": 0, "kind": "unknown"}
+
 _providers = []
 _fillers = {}
 _memo = {}
