@@ -16,11 +16,13 @@ from wagtail.models import Site
 from cms.models import SiteSettings
 from core import cache as page_cache
 from core import personal
+from shop.partner.strategy import Selector
 from tests.factories import ProductFactory, ProfileFactory, UserFactory
 from tests.factories.orders import basket_with
 from tests.factories.partner import creator_with_shop
 from tests.helpers import count_queries
 
+Basket = apps.get_model("basket", "Basket")
 WishList = apps.get_model("wishlists", "WishList")
 
 pytestmark = [pytest.mark.django_db]
@@ -293,3 +295,19 @@ def test_a_signed_in_visitor_gets_their_own_wish_lists_on_the_shared_page(shop):
     assert "Cadeaux de Nadia" not in stranger and "add_to_wishlist_form" in stranger
     for page in stored_pages():
         assert "Cadeaux de Nadia" not in page and "/wishlists/" not in page
+
+
+def test_a_page_rendered_for_the_visitor_corrects_their_basket_count(shop):
+    creator, client_user, product = shop
+    url = product.get_absolute_url()
+    as_client = signed_in(client_user)
+    get(as_client, url)
+    basket = Basket.objects.get(owner=client_user)
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 1)  # changed elsewhere (another device, a quote accepted)
+
+    get(as_client, "/fr/shop/basket/")  # rendered for them: loads their basket
+    page = get(as_client, url)
+
+    assert page["X-Page-Cache"] == "hit"
+    assert re.search(r'id="header-basket-count"><span class="badge">3<', page.content.decode())
