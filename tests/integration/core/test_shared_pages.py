@@ -9,15 +9,16 @@ import re
 
 import pytest
 from django.apps import apps
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.test import Client, override_settings
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from cms.models import SiteSettings
 from core import cache as page_cache
 from core import personal
 from shop.partner.strategy import Selector
-from tests.factories import ProductFactory, ProfileFactory, UserFactory
+from tests.factories import ProductFactory, ProfileFactory, UserFactory, news_page
 from tests.factories.orders import basket_with
 from tests.factories.partner import creator_with_shop
 from tests.helpers import count_queries
@@ -311,3 +312,37 @@ def test_a_page_rendered_for_the_visitor_corrects_their_basket_count(shop):
 
     assert page["X-Page-Cache"] == "hit"
     assert re.search(r'id="header-basket-count"><span class="badge">3<', page.content.decode())
+
+
+def test_a_page_behind_a_password_is_never_served_from_the_copy_to_visitors_with_a_session():
+    page = news_page(title="Compte rendu réservé")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="takafa"
+    )
+    url = page.url
+    get(Client(), url)  # the password form, for visitors without a session
+    visitor = signed_in(UserFactory())
+    session = visitor.session
+    session[restriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+
+    response = get(visitor, url)
+
+    assert response.get("X-Page-Cache") is None  # rendered for them: they passed it
+    assert "Compte rendu réservé" in response.content.decode()
+    assert 'name="password"' not in response.content.decode()
+
+
+def test_a_page_whose_rendering_reads_the_session_is_not_shared_with_visitors():
+    """Defence in depth (Wagtail's restricted pages already say ``no-cache``): the copy is
+    shared with visitors who have a session only when rendering read nothing from it but
+    who is signed in (and Oscar's refused add-to-basket data, which comes with a message)."""
+    session = SessionStore()
+    page_cache._recording(session)
+    session.get("_auth_user_id")
+    session.pop("add_to_basket_form_post_data_12", None)
+    assert page_cache._session_free(session)
+
+    session.get("wagtail-passed-restrictions")
+
+    assert not page_cache._session_free(session)
