@@ -86,6 +86,7 @@ settings, where the page-cache tests turn it on), ``PAGE_CACHE_SECONDS``,
 
 import contextvars
 import hashlib
+import json
 import logging
 import re
 from importlib import import_module
@@ -539,7 +540,7 @@ class PageCacheMiddleware:
             if response.get("Content-Type", "").startswith("text/html") and not (
                 response.streaming or persona.get("staff")
             ):
-                response.content = personal.fill(response.content, persona)
+                response.content = personal.fill(response.content, persona, request)
                 response["Content-Length"] = str(len(response.content))
         _personal_headers(response)
         return response
@@ -640,8 +641,13 @@ class PageCacheMiddleware:
     @staticmethod
     def _rebuild(stored, request, persona=None):
         content, nonce = stored["content"], stored["nonce"]
+        cookies = dict(stored["cookies"])
+        history = _merged_history(stored, request)
+        if history is not None:  # their own "recently viewed" region, their updated cookie
+            persona = dict(persona or personal.NOBODY, history=history[0])
+            cookies[_history_name()] = history[1]
         if persona is not None:
-            content = personal.fill(content, persona)
+            content = personal.fill(content, persona, request)
         if nonce and hasattr(request, "csp_nonce"):
             content = content.replace(nonce.encode(), str(request.csp_nonce).encode())
         if CSRF_PLACEHOLDER in content:
@@ -651,20 +657,57 @@ class PageCacheMiddleware:
         response = HttpResponse(content if request.method == "GET" else b"", status=200)
         for name, value in stored["headers"].items():
             response[name] = value
-        for name, morsel in stored["cookies"].items():
+        for name, morsel in cookies.items():
             response.cookies[name] = morsel
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response
 
 
+def _history_name():
+    return getattr(settings, "OSCAR_RECENTLY_VIEWED_COOKIE_NAME", "oscar_history")
+
+
+def _history(value):
+    """The product ids of a recently-viewed cookie, or None when it is not one."""
+    try:
+        ids = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(ids, list) or not all(type(item) is int for item in ids):
+        return None
+    return ids
+
+
 def _cookies_differ(stored, request):
-    """Whether the visitor sends one of the cookies the stored page sets, with another value
-    (a history of other products: their recently viewed list is their own)."""
-    return any(
-        name in request.COOKIES and request.COOKIES[name] != morsel.value
-        for name, morsel in stored["cookies"].items()
-    )
+    """Whether the visitor sends one of the cookies the stored page sets with another value
+    that cannot be merged (a recently-viewed history can: ``_merged_history``)."""
+    for name, morsel in stored["cookies"].items():
+        value = request.COOKIES.get(name)
+        if value is None or value == morsel.value:
+            continue
+        if name != _history_name() or _history(value) is None or _history(morsel.value) is None:
+            return True
+    return False
+
+
+def _merged_history(stored, request):
+    """For a product page served to a visitor with a history of other products: the ids
+    they had (their "recently viewed" region) and the cookie to set (this product added,
+    as Oscar's ``CustomerHistoryManager`` does); None otherwise."""
+    name = _history_name()
+    morsel = stored["cookies"].get(name)
+    value = request.COOKIES.get(name)
+    if morsel is None or value is None or value == morsel.value:
+        return None
+    before, viewed = _history(value), _history(morsel.value)
+    if before is None or viewed is None:
+        return None
+    ids = [item for item in before if item not in viewed] + viewed
+    ids = ids[-getattr(settings, "OSCAR_RECENTLY_VIEWED_PRODUCTS", 20) :]
+    updated = morsel.copy()
+    updated.set(name, json.dumps(ids), json.dumps(ids))
+    return before, updated
 
 
 def _usable(stored, key):

@@ -34,6 +34,7 @@ Nothing personal is ever stored in a shared page: the regions hold the anonymous
 and a persona lives under a key only its own cookies lead to.
 """
 
+import contextvars
 import hashlib
 import re
 
@@ -143,7 +144,11 @@ def basket_count(request):
         return -1
 
 
-def fill(content, persona):
+# The request being answered, while its regions are filled (a filler rendering cards reads it).
+current_request = contextvars.ContextVar("personal_request", default=None)
+
+
+def fill(content, persona, request=None):
     """``content`` (bytes) with every region replaced by its filler's answer for ``persona``."""
     if b"<!--pv:" not in content:
         return content
@@ -156,7 +161,11 @@ def fill(content, persona):
         answer = filler(persona, match.group(2).decode().split(), default.decode())
         return default if answer is None else str(answer).encode()
 
-    return REGION.sub(replace, content)
+    token = current_request.set(request)
+    try:
+        return REGION.sub(replace, content)
+    finally:
+        current_request.reset(token)
 
 
 def render_memo(template_name, **context):

@@ -8,19 +8,31 @@ from shop.partner.models import Partner
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def runs_a_shop(context):
-    """Whether the signed-in user runs a shop (one query per request; none when anonymous)."""
+def _shop_ids(context):
+    """The ids of the shops the signed-in user runs (one query per request; none when
+    anonymous)."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     if user is None or not user.is_authenticated:
-        return False
-    cached = getattr(request, "_runs_a_shop", None)
+        return ()
+    cached = getattr(request, "_shop_ids", None)
     if cached is None:
-        cached = Partner.objects.filter(users=user).exists()
+        cached = tuple(Partner.objects.filter(users=user).values_list("pk", flat=True))
         if request is not None:
-            request._runs_a_shop = cached
+            request._shop_ids = cached
     return cached
+
+
+@register.simple_tag(takes_context=True)
+def runs_a_shop(context):
+    """Whether the signed-in user runs a shop."""
+    return bool(_shop_ids(context))
+
+
+@register.simple_tag(takes_context=True)
+def runs_shop(context, partner):
+    """Whether the signed-in user runs ``partner`` (their "edit this product" link)."""
+    return partner is not None and partner.pk in _shop_ids(context)
 
 
 @register.simple_tag
