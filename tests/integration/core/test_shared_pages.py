@@ -346,3 +346,21 @@ def test_a_page_whose_rendering_reads_the_session_is_not_shared_with_visitors():
     session.get("wagtail-passed-restrictions")
 
     assert not page_cache._session_free(session)
+
+
+def test_recently_viewed_products_are_each_visitors_own_on_the_shared_page(shop):
+    creator, client_user, product = shop
+    seen = ProductFactory(title="Tirage argentique", price=80)
+    url = product.get_absolute_url()
+    as_client, as_creator = signed_in(client_user), signed_in(creator)
+    get(as_client, seen.get_absolute_url())
+    get(Client(), url)  # stored
+
+    client_page = get(as_client, url)
+    creator_page = get(as_creator, url)
+
+    assert client_page["X-Page-Cache"] == "hit" and creator_page["X-Page-Cache"] == "hit"
+    assert "Tirage argentique" in client_page.content.decode()
+    assert "Tirage argentique" not in creator_page.content.decode()
+    assert client_page.cookies["oscar_history"].value == f"[{seen.pk}, {product.pk}]"
+    assert not any("Tirage argentique" in page for page in stored_pages() if "Affiche" in page)
