@@ -54,10 +54,10 @@ stores what the site answered when it is safe to share:
   holding anything else that looks like a token (64 letters and digits) is not stored.
 * **Cookies:** an answer that sets a cookie is stored only when every such cookie is the
   same for all first-time visitors: Oscar's recently-viewed history (``[<product id>]``
-  on a product page visited without history). A hit sets it again; a visitor who sends
-  that cookie with another value (a history of other products) gets the page rendered
-  (their "recently viewed" list is their own). Oscar's view counters (``analytics``) do
-  not count hits.
+  on a product page visited without history). A hit sets it again; a visitor who sends a
+  history of other products gets the stored page with their own "recently viewed" region
+  (one query for which are still public, then the cached cards) and their history updated
+  as Oscar would. Oscar's view counters (``analytics``) do not count hits.
 * **Key:** scheme, host, language, path and the full query string, plus the current
   *generation*.
 * **Invalidation:** a generation counter kept in the same cache is bumped (immediately and

@@ -16,8 +16,11 @@ its *filler* gives for that visitor's persona, with no page rendering and no SQL
   permissions, their basket and what each app's *provider* adds, a handful of queries) and
   kept for ``PAGE_CACHE_SECONDS``. Keys: ``uid`` (``None`` when not signed in), ``staff``
   (staff get pages rendered for them: Wagtail's userbar, edit and hide links), ``basket``
-  (item count), plus the providers' (``partners``: the shops the user runs, from
-  ``shop.creators``; ``profiles``: their directory profiles, from ``directory``).
+  (item count), ``kind`` (for the request log), plus the providers' (``partners``: the
+  shops the user runs, from ``shop.creators``; ``profiles``: their directory profiles, from
+  ``directory``; ``wishlists``: their wish lists and what each holds, from
+  ``shop.catalogue``). A product page served to a visitor with a history of other products
+  adds ``history`` (the ids of their recently-viewed cookie) for that request only.
   Signing in or out changes the session key, so the persona follows; any POST from the
   visitor forgets it; a page rendered in full that loaded the basket corrects its count
   (``core.cache``). Rights or a shop given by someone else show once it expires.
@@ -26,7 +29,7 @@ its *filler* gives for that visitor's persona, with no page rendering and no SQL
   links), ``basket`` (the header's count), ``footer-account`` and ``anon`` (shown to
   visitors who are not signed in only); apps register their own from ``ready()`` with
   ``register_filler()`` (a creator's "edit this product", an owner's "edit my profile",
-  "write a review"). Fillers build small HTML from the persona and the region's arguments;
+  "write a review", wish lists, recently viewed products). Fillers build small HTML from the persona and the region's arguments;
   anything a filler renders from a template is memoised per language (it holds no personal
   data: a CSRF token is written as the page cache's placeholder, filled per request).
 
