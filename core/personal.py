@@ -29,9 +29,10 @@ its *filler* gives for that visitor's persona, with no page rendering and no SQL
   links), ``basket`` (the header's count), ``footer-account`` and ``anon`` (shown to
   visitors who are not signed in only); apps register their own from ``ready()`` with
   ``register_filler()`` (a creator's "edit this product", an owner's "edit my profile",
-  "write a review", wish lists, recently viewed products). Fillers build small HTML from the persona and the region's arguments;
-  anything a filler renders from a template is memoised per language (it holds no personal
-  data: a CSRF token is written as the page cache's placeholder, filled per request).
+  "write a review", wish lists, recently viewed products). Fillers build small HTML from
+  the persona and the region's arguments; what a filler renders from a template is memoised
+  per language when it holds no personal data (a CSRF token is written as the page cache's
+  placeholder, filled per request).
 
 Nothing personal is ever stored in a shared page: the regions hold the anonymous version,
 and a persona lives under a key only its own cookies lead to.
