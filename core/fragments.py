@@ -1,8 +1,8 @@
 """Rendered fragments kept in the shared cache: product and profile cards, the main menu.
 
-The page cache (``core.cache``) serves a whole page to anonymous visitors; these fragments
-make the pages it cannot serve cheap too (a first visit to a new filter combination, a
-signed-in visitor, a page with a form). A card costs a thumbnail lookup, a price
+The page cache (``core.cache``) serves a whole page to everyone; these fragments make the
+pages it cannot serve cheap too (a first visit to a new filter combination, staff, a page
+rendered for one visitor). A card costs a thumbnail lookup, a price
 formatted for the locale and a few prefetched rows; from the cache it costs nothing but its
 share of one ``get_many``.
 

@@ -81,6 +81,9 @@ def on_user_logged_in(sender, request, user, **kwargs):
 
 def user_kind(request):
     """anonymous, staff, one of the registered kinds (creator), or client."""
+    known = getattr(request, "page_cache_user_kind", None)
+    if known:  # a shared page served from the page cache: the kind kept with the persona
+        return known
     user = getattr(request, "user", None)
     try:
         if user is None or not user.is_authenticated:

@@ -11,7 +11,7 @@ class DirectoryConfig(AppConfig):
         from core import cache, sitemaps
         from core.templatetags.fragment_tags import register_card
 
-        from . import renditions, signals  # noqa: F401 - signals connects its receivers
+        from . import renditions, signals, visitor  # noqa: F401 - signals connects its receivers
         from .models import Discipline, PortfolioItem, Profile, Province, Sector
         from .sitemaps import ProfileSitemap
 
@@ -21,3 +21,4 @@ class DirectoryConfig(AppConfig):
         renditions.connect()  # photos' and portfolio images' thumbnails after an upload
         sitemaps.register("profiles", ProfileSitemap)
         register_card(Profile, "profile", lambda: ("province", "sectors", "disciplines"))
+        visitor.connect()  # a visitor's profiles and the owner's "edit" link on shared pages

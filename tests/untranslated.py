@@ -20,7 +20,7 @@ from pathlib import Path
 
 import oscar
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from django.conf import settings
 
 _PLACEHOLDER = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\{[^}]*\}|<[^>]+>|&[a-z]+;")
@@ -136,7 +136,10 @@ def visible_text(html, language):
             tag.decompose()
     for tag in soup.find_all(attrs={"hidden": True}):
         tag.decompose()
-    lines = [_normalise(text) for text in soup.find_all(string=True)]
+    # HTML comments are not read (the page cache's region marks are comments).
+    lines = [
+        _normalise(text) for text in soup.find_all(string=True) if not isinstance(text, Comment)
+    ]
     for tag in soup.find_all(True):
         for attribute in READ_ATTRIBUTES:
             if tag.get(attribute):

@@ -12,7 +12,7 @@ class CatalogueConfig(apps.CatalogueConfig):
         from core import cache, sitemaps
         from core.templatetags.fragment_tags import register_card
 
-        from . import prices, renditions, sync
+        from . import prices, renditions, sync, visitor
         from .models import Category, Product, ProductCategory, ProductImage
         from .queries import card_prefetch
         from .sitemaps import ProductSitemap
@@ -25,3 +25,4 @@ class CatalogueConfig(apps.CatalogueConfig):
         register_card(Product, "product", card_prefetch)
         sync.connect(self)  # shop categories follow the directory's taxonomy
         prices.connect()  # Product.min_price follows its stock records and shops
+        visitor.connect()  # "write a review" on a shared product page

@@ -8,3 +8,9 @@ class CreatorsConfig(AppConfig):
     name = "shop.creators"
     label = "creators"
     verbose_name = _("Creator shops")
+
+    def ready(self):
+        # Deferred to ready(): models can be imported only once the app registry is ready.
+        from . import visitor
+
+        visitor.connect()  # the shops a visitor runs, the creator's "edit" link on shared pages

@@ -127,6 +127,13 @@ def _quote_purchase_info(line, stockrecord, version_id):
 
 
 class Default(oscar_strategy.Default):
+    def __init__(self, request=None):
+        # Oscar's reads ``request.user`` at once, which loads the session and the user on
+        # every request, even one the page cache answers; prices and availability here do
+        # not depend on who asks, and nothing reads ``self.user``.
+        self.request = request
+        self.user = None
+
     def fetch_for_line(self, line, stockrecord=None):
         version_id = version_id_of_line(line)
         if version_id is not None:

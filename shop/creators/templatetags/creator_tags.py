@@ -8,27 +8,39 @@ from shop.partner.models import Partner
 register = template.Library()
 
 
+def _shop_ids(context):
+    """The ids of the shops the signed-in user runs (one query per request; none when
+    anonymous)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    if user is None or not user.is_authenticated:
+        return ()
+    cached = getattr(request, "_shop_ids", None)
+    if cached is None:
+        cached = tuple(Partner.objects.filter(users=user).values_list("pk", flat=True))
+        if request is not None:
+            request._shop_ids = cached
+    return cached
+
+
 @register.simple_tag(takes_context=True)
 def runs_a_shop(context):
-    """Whether the signed-in user runs a shop (one query per request; none when anonymous)."""
-    return bool(creator_shop_id(context))
+    """Whether the signed-in user runs a shop."""
+    return bool(_shop_ids(context))
+
+
+@register.simple_tag(takes_context=True)
+def runs_shop(context, partner):
+    """Whether the signed-in user runs ``partner`` (their "edit this product" link)."""
+    return partner is not None and partner.pk in _shop_ids(context)
 
 
 @register.simple_tag(takes_context=True)
 def creator_shop_id(context):
-    """The signed-in user's shop id, or ``""`` (one query per request; none when anonymous).
-    The installable app keys what it keeps on the phone by it (static/js/pwa.js)."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    if user is None or not user.is_authenticated:
-        return ""
-    cached = getattr(request, "_creator_shop_id", None)
-    if cached is None:
-        pk = Partner.objects.filter(users=user).order_by("pk").values_list("pk", flat=True).first()
-        cached = str(pk) if pk else ""
-        if request is not None:
-            request._creator_shop_id = cached
-    return cached
+    """The signed-in user's (first) shop id, or ``""``: the installable app keys what it keeps
+    on the phone by it (static/js/pwa.js)."""
+    ids = _shop_ids(context)
+    return str(min(ids)) if ids else ""
 
 
 @register.simple_tag
