@@ -32,7 +32,7 @@ from . import data, images, pages
 from .fake import phone_number as _phone
 from .fake import seeded_rng as _rng
 from .hackathon import seed_hackathon
-from .market import seed_market
+from .market import seed_market, seed_market_sales
 from .orders import seed_orders
 from .payouts import seed_payouts
 from .quotes import seed_quotes
@@ -117,6 +117,7 @@ class Seeder:
         seed_youth(self)  # youth contacts and event registrations
         seed_hackathon(self)  # calls, 40 applications, jury, cohort
         seed_orders(self)  # orders across creators, parts in every state
+        seed_market_sales(self)  # after the orders: today's cash sales at the stands
         seed_payouts(self)  # after the orders: earnings and a payout
         seed_quotes(self)  # quote requests in every state
         if self.restored:

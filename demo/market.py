@@ -7,6 +7,7 @@ edition is always running when the demo is loaded.
 
 import io
 import random
+import uuid
 import zipfile
 from datetime import timedelta
 from decimal import Decimal
@@ -18,6 +19,7 @@ from django.utils import timezone
 from directory.models import Profile, Province
 from shop.catalogue.models import Product
 from shop.market.models import MarketEdition, Stand
+from shop.order.market_sales import record_sales
 from shop.partner.models import Partner, PartnerDeliveryFee
 
 EDITION_SLUG = "lkarfour-5"
@@ -141,3 +143,54 @@ def _edition(seeder):
     for number, partner in enumerate(shops, start=1):
         Stand.objects.create(edition=edition, partner=partner, number=f"{number:02d}")
         seeder.count("stands")
+
+
+# A fixed namespace: the same demo sale gets the same id at every run, so recording it again
+# changes nothing (the service records each id once).
+SALES_NAMESPACE = uuid.UUID("6f1d0c52-4b7e-4a53-9d0e-6b2f8a1c5e77")
+DEMO_CREATOR = "creator@example.org"
+
+
+def seed_market_sales(seeder):
+    """Today's cash sales at the first stands of the running edition, recorded through the
+    stand screen's own service (``record_sales``: stock lowered, each sale once). Runs after
+    the orders, as sales at a stand come after the online orders of the morning."""
+    edition = MarketEdition.objects.filter(slug=EDITION_SLUG).first()
+    if edition is None:
+        return
+    now = timezone.now()
+    selling = 0
+    # The demo creator's stand first (creator@example.org), then others, four in all.
+    stands = edition.stands.select_related("partner").order_by("number")
+    stands = sorted(stands, key=lambda stand: not stand.partner.users.filter(email=DEMO_CREATOR))
+    for stand in stands:
+        partner = stand.partner
+        user = partner.users.order_by("pk").first()
+        products = list(
+            Product.objects.filter(
+                available_at_karfour=True,
+                stockrecords__partner=partner,
+                stockrecords__num_in_stock__gt=2,
+            ).order_by("pk")[:2]
+        )
+        if user is None or not products:
+            continue
+        selling += 1
+        if selling > 4:
+            break
+        sales = []
+        for index, product in enumerate(products):
+            price = product.stockrecords.filter(partner=partner).values_list("price", flat=True)[0]
+            quantity = 1 + index % 2
+            sales.append(
+                {
+                    "id": str(uuid.uuid5(SALES_NAMESPACE, f"{stand.pk}-{product.pk}")),
+                    "product": product.pk,
+                    "quantity": quantity,
+                    "cash": str((price or Decimal("0")) * quantity),
+                    "phone": "0661000000" if index == 0 else "",
+                    "recorded_at": (now - timedelta(hours=2, minutes=10 * index)).isoformat(),
+                }
+            )
+        results = record_sales(partner, user, {"sales": sales})
+        seeder.count("market sales", sum(1 for result in results if result.created))
