@@ -50,6 +50,7 @@ from core.admin_panels import Line, SummaryPanel
 from core.money import format_money
 from directory.models import Province
 from shop.catalogue.models import Product
+from shop.market.models import MarketEdition
 from shop.partner.models import Partner
 
 from . import services
@@ -429,15 +430,20 @@ class MarketSalesViewSet(ViewSet):
             recorded_at__gte=start, recorded_at__lt=start + datetime.timedelta(days=1)
         )
         stands = (
-            sales.values("stand__number", "edition__name", "partner__name")
+            sales.values("stand__number", "edition_id", "partner__name")
             .annotate(
                 count=Count("pk"),
                 items=Sum("quantity"),
                 cash=Sum("cash_received"),
                 conflicts=Count("pk", filter=Q(shortfall__gt=0)),
             )
-            .order_by("edition__name", "stand__number", "partner__name")
+            .order_by("edition_id", "stand__number", "partner__name")
         )
+        # The edition's name in the staff member's language (one query for the day's few).
+        stands = list(stands)
+        editions = MarketEdition.objects.in_bulk({row["edition_id"] for row in stands} - {None})
+        for row in stands:
+            row["edition"] = editions.get(row["edition_id"])
         totals = sales.aggregate(
             count=Count("pk"), items=Sum("quantity"), cash=Sum("cash_received")
         )
@@ -454,7 +460,7 @@ class MarketSalesViewSet(ViewSet):
                 "day": day,
                 "previous_day": day - datetime.timedelta(days=1),
                 "next_day": day + datetime.timedelta(days=1),
-                "stands": list(stands),
+                "stands": stands,
                 "totals": totals,
                 "conflicts": list(conflicts),
             },

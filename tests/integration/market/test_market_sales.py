@@ -275,7 +275,9 @@ def test_staff_see_a_days_totals_per_stand_and_the_conflicts(creator):
     from accounts import roles
     from tests.factories import UserFactory
 
-    stand = StandFactory(partner=creator.shop, number="07")
+    stand = StandFactory(
+        partner=creator.shop, number="07", edition__name="L'Karfour 9", edition__name_ar="لكرفور 9"
+    )
     lamp = ProductFactory(partner=creator.shop, kind="physical", num_in_stock=1, title="Lampe")
     order = order_of([(lamp, 1)])
     client = signed_in(creator)
@@ -293,6 +295,9 @@ def test_staff_see_a_days_totals_per_stand_and_the_conflicts(creator):
     assert "900,00" in text or "900.00" in text
     assert 'id="market-conflicts"' in text
     assert f"/admin/shop/orders/inspect/{order.pk}/" in text or str(order.number) in text
+    # The edition in the staff member's language.
+    arabic = staff.get("/admin/shop/market-sales/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "لكرفور 9" in arabic and "L&#x27;Karfour 9" not in arabic
     # Another day: nothing.
     other_day = staff.get("/admin/shop/market-sales/?day=2001-01-01").content.decode()
     assert "market-stands" not in other_day
