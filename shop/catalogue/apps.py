@@ -12,7 +12,7 @@ class CatalogueConfig(apps.CatalogueConfig):
         from core import cache, sitemaps
         from core.templatetags.fragment_tags import register_card
 
-        from . import prices, renditions, sync, visitor
+        from . import analytics, prices, renditions, sync, visitor
         from .models import Category, Product, ProductCategory, ProductImage
         from .queries import card_prefetch
         from .sitemaps import ProductSitemap
@@ -24,5 +24,6 @@ class CatalogueConfig(apps.CatalogueConfig):
         sitemaps.register("products", ProductSitemap)
         register_card(Product, "product", card_prefetch)
         sync.connect(self)  # shop categories follow the directory's taxonomy
+        analytics.connect()  # Oscar's view/basket/purchase counters, safe in a transaction
         prices.connect()  # Product.min_price follows its stock records and shops
         visitor.connect()  # "write a review" on a shared product page

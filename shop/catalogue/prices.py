@@ -4,9 +4,15 @@ Sorting 10,000 products by price used to compute each product's lowest stock-rec
 in a subquery before sorting; the stored column is read through an index instead. It is the
 lowest non-empty price among the product's stock records whose shop is active, recomputed in
 one ``UPDATE`` whenever a stock record is saved or deleted, a shop is saved, or the product
-itself is saved (suspending a
-shop takes its prices out). Bulk writes that send no signal (``seed_scale``) call
-``refresh_min_prices`` themselves; migration 0041 fills existing rows the same way.
+itself is saved (suspending a shop takes its prices out). Bulk writes that send no signal
+(``seed_scale``) call ``refresh_min_prices`` themselves; migration 0041 fills existing rows
+the same way.
+
+A stock *movement* (Oscar's ``allocate``, ``consume_allocation``, ``cancel_allocation``:
+checkout, shipping, cancelling) changes no price and does not rewrite the product. Checkout
+holds the stock record's lock; writing the product row there too would take the two rows in
+the opposite order to a creator saving the product, then its stock record (a deadlock), and
+every order would rewrite a row all visitors read.
 """
 
 from django.db.models import OuterRef, Subquery
@@ -42,6 +48,14 @@ def _stock_record_changed(sender, instance, **kwargs):
         refresh_min_prices([instance.product_id])
 
 
+def _stock_record_saved(sender, instance, **kwargs):
+    # Oscar's stock methods send post_save themselves, without ``update_fields``; Django's
+    # own ``save()`` always passes it (``None`` when saving every field).
+    if "update_fields" not in kwargs and not kwargs.get("created"):
+        return
+    _stock_record_changed(sender, instance, **kwargs)
+
+
 def _product_saved(sender, instance, raw=False, **kwargs):
     # ``save()`` writes every column, ``min_price`` included, from the instance in memory,
     # which may predate a stock record's change: recompute it from the rows. A restore
@@ -56,7 +70,7 @@ def _partner_saved(sender, instance, created, **kwargs):
 
 
 def connect():
-    post_save.connect(_stock_record_changed, sender=StockRecord, dispatch_uid="min_price_save")
+    post_save.connect(_stock_record_saved, sender=StockRecord, dispatch_uid="min_price_save")
     post_delete.connect(_stock_record_changed, sender=StockRecord, dispatch_uid="min_price_del")
     post_save.connect(_partner_saved, sender=Partner, dispatch_uid="min_price_partner")
     post_save.connect(_product_saved, sender=Product, dispatch_uid="min_price_product")

@@ -6,8 +6,9 @@ a sale whose id is already recorded is answered as it was the first time, withou
 the stock again.
 
 Stock is lowered under the same lock as online checkout (``OrderCreator.reserve_stock``:
-``select_for_update`` on the stock records, in primary-key order, so a checkout and a batch of
-market sales cannot deadlock). A market sale is never refused: the item has been handed over
+``select_for_update(no_key=True)`` on the stock records, in primary-key order, so a checkout
+and a batch of market sales cannot deadlock, and neither blocks a basket add: see
+``shop.order.utils``). A market sale is never refused: the item has been handed over
 and the cash taken. The physical count (``num_in_stock``) goes down by the quantity sold and
 floors at 0; allocations of online orders are left as they are. When fewer items were free
 (``num_in_stock - num_allocated``) than sold, the sale keeps the ``shortfall`` and the online
@@ -173,7 +174,7 @@ def _record(partner, user, cleaned, records):
     # The same lock as online checkout, in the same order.
     locked = {
         record.pk: record
-        for record in StockRecord.objects.select_for_update()
+        for record in StockRecord.objects.select_for_update(no_key=True)
         .filter(pk__in=sorted({records[sale["product"]].pk for sale in cleaned}))
         .order_by("pk")
     }

@@ -4,6 +4,16 @@ Everything runs in one transaction: the stock records of the basket are locked
 (``select_for_update``, in primary-key order so two checkouts cannot deadlock) and checked
 before Oscar writes the order, its lines, discounts, voucher usage and allocations; the
 ``OrderPart`` rows are written with the order. A failure anywhere rolls all of it back.
+
+The lock is ``FOR NO KEY UPDATE`` (``no_key=True``), not ``FOR UPDATE``: checkouts and stand
+sales (``market_sales``, same lock, same order) still wait for each other, but a transaction
+that only *references* the stock record does not wait for them. PostgreSQL checks the foreign
+keys of a new basket line at COMMIT (Django's constraints are deferred), with ``FOR KEY
+SHARE`` on the stock record, which ``FOR UPDATE`` blocks and ``FOR NO KEY UPDATE`` does not.
+With ``FOR UPDATE`` a basket add (``ATOMIC_REQUESTS``: it has already updated Oscar's
+``analytics_productrecord`` row of the product) waited at COMMIT for a checkout holding the
+stock record, while that checkout waited for the same analytics row (``order_placed``):
+"deadlock detected", a 500 on ``basket/add`` (tests/integration/checkout/test_stock_deadlock.py).
 """
 
 from collections import Counter
@@ -54,7 +64,7 @@ class OrderCreator(oscar_utils.OrderCreator):
             )
         records = {
             record.pk: record
-            for record in StockRecord.objects.select_for_update()
+            for record in StockRecord.objects.select_for_update(no_key=True)
             .filter(pk__in=sorted(wanted))
             .order_by("pk")
         }
