@@ -65,7 +65,7 @@ from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
 from .. import index
-from ..models import SearchEntry
+from ..models import SearchEntry, TitleVector
 from ..text import fold, tokens
 from . import pages
 from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, SearchResults
@@ -202,8 +202,17 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
 
     queries = [SearchQuery(f"{word}:*", search_type="raw", config="simple") for word in words]
     entries = SearchEntry.objects.filter(**{f"{target}__isnull": False}).order_by()
+    # One word: each source of candidates gives at most ``bound`` rows, the entries whose
+    # title matches first (their own index), so a common word ranks a few thousand rows at
+    # most instead of every match. Several words keep every candidate: their intersection
+    # is what matches, and a bounded share of each could miss it.
+    bound = rank_candidates() if len(words) == 1 else None
     for word, query in zip(words, queries, strict=True):
-        candidates = [entries.filter(document=query).values(f"{target}_id")]
+        candidates = []
+        if bound:
+            titles = entries.alias(title=TitleVector()).filter(title=query)
+            candidates.append(titles.values(f"{target}_id")[:bound])
+        candidates.append(entries.filter(document=query).values(f"{target}_id"))
         candidates += [ids.order_by() for ids in taxonomy_ids(word)]
         if missing:
             candidates.append(
@@ -213,7 +222,9 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
                 .order_by()
                 .values("pk")
             )
-        queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:]))
+        if bound:
+            candidates = [ids if ids.query.is_sliced else ids[:bound] for ids in candidates]
+        queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:], all=bool(bound)))
     rank = Coalesce(SearchRank(document, reduce(or_, queries)), Value(0.0))
     return queryset.annotate(rank=rank + _bonus(words, taxonomy_ids))
 
@@ -249,6 +260,13 @@ class AnyOf(Func):
 def match_cap():
     """How many matches a search ranks and counts facets over (``SEARCH_MATCH_CAP``)."""
     return getattr(settings, "SEARCH_MATCH_CAP", MATCH_CAP)
+
+
+def rank_candidates():
+    """How many rows each source of candidates of a one-word search gives the ranking at
+    most (``SEARCH_RANK_CANDIDATES``, PostgreSQL): the cap and one, so "more than the cap"
+    still shows when a word matches more."""
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", None) or match_cap() + 1
 
 
 def _matches(queryset, ordering):
