@@ -265,8 +265,9 @@ def match_cap():
 def rank_candidates():
     """How many rows each source of candidates of a one-word search gives the ranking at
     most (``SEARCH_RANK_CANDIDATES``, PostgreSQL): the cap and one, so "more than the cap"
-    still shows when a word matches more."""
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", None) or match_cap() + 1
+    still shows when a word matches more; 0 ranks every match."""
+    bound = getattr(settings, "SEARCH_RANK_CANDIDATES", None)
+    return match_cap() + 1 if bound is None else bound  # 0: rank every match
 
 
 def _matches(queryset, ordering):
@@ -426,9 +427,9 @@ class DatabaseBackend(SearchBackend):
         group.total = len(ids)
         start = (group.page - 1) * group.per_page
         shown = ids[start : start + group.per_page]
-        profiles = {
-            profile.pk: profile for profile in Profile.objects.for_listing().filter(pk__in=shown)
-        }
+        # No prefetches: the page renders them through ``{% cards %}``, which fetches the
+        # related rows of the cards not cached yet, and only those.
+        profiles = {profile.pk: profile for profile in Profile.objects.filter(pk__in=shown)}
         group.items = [profiles[pk] for pk in shown if pk in profiles]
         group.facets = {
             **_taxonomy_facets(taxonomy, n, filters),
@@ -534,7 +535,10 @@ class DatabaseBackend(SearchBackend):
         group.total = len(ids)
         start = (group.page - 1) * group.per_page
         shown = ids[start : start + group.per_page]
-        products = {product.pk: product for product in public_products().filter(pk__in=shown)}
+        # No prefetches (``{% cards %}`` fetches those of the cards not cached, see above).
+        products = {
+            product.pk: product for product in public_products(prefetch=False).filter(pk__in=shown)
+        }
         group.items = [products[pk] for pk in shown if pk in products]
         group.facets = {
             **_taxonomy_facets(taxonomy, n, filters),
