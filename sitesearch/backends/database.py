@@ -28,6 +28,16 @@ as "more than 1,000"), one for the page of results (plus its prefetches) and one
 query over those ids (facets count among the ranked matches); the ids and facet counts of a
 query are kept a few minutes (``SEARCH_RESULTS_SECONDS``), so its next page or tab skips
 them. Pages go through Wagtail's search, then a few fixed queries for their facets.
+
+A one-word search on PostgreSQL ranks bounded candidates, not every match: each source
+(the entries whose title matches, through their own GIN index on ``TitleVector``; the
+entries whose document matches; each matching sector, discipline or province) gives at most
+``SEARCH_RANK_CANDIDATES`` (the cap and one) rows, title matches being the best ranked
+(those holding the whole word first, then the shortest: read from the title alone); rows
+without an entry (normally none) all stay candidates.
+"son" (5,500 matching products at 10,000) then ranks some 2,200 rows instead of 5,500, and
+the work stops growing with the number of matches. Several words are not bounded: what
+matches is the intersection of their candidates, which a bounded share of each could miss.
 """
 
 import hashlib
@@ -54,7 +64,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, Length
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
@@ -210,11 +220,22 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
     for word, query in zip(words, queries, strict=True):
         candidates = []
         if bound:
-            titles = entries.alias(title=TitleVector()).filter(title=query)
+            # The titles holding the whole word first, then the shortest (the word is more
+            # of the title): what the ranking rewards, read from the short title alone.
+            titles = (
+                entries.alias(title=TitleVector())
+                .filter(title=query)
+                .order_by(
+                    Case(When(a__contains=f" {word} ", then=Value(0)), default=Value(1)),
+                    Length("a"),
+                )
+            )
             candidates.append(titles.values(f"{target}_id")[:bound])
         candidates.append(entries.filter(document=query).values(f"{target}_id"))
         candidates += [ids.order_by() for ids in taxonomy_ids(word)]
-        if missing:
+        if bound:
+            candidates = [ids if ids.query.is_sliced else ids[:bound] for ids in candidates]
+        if missing:  # (not bounded: normally none, and their order says nothing)
             candidates.append(
                 model._default_manager.filter(AnyOf(F("pk"), missing))
                 .alias(live_document=live_document)
@@ -222,8 +243,6 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
                 .order_by()
                 .values("pk")
             )
-        if bound:
-            candidates = [ids if ids.query.is_sliced else ids[:bound] for ids in candidates]
         queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:], all=bool(bound)))
     rank = Coalesce(SearchRank(document, reduce(or_, queries)), Value(0.0))
     return queryset.annotate(rank=rank + _bonus(words, taxonomy_ids))
