@@ -41,6 +41,18 @@ class StoredDocument(Func):
         return compiler.compile(self.get_source_expressions()[0])
 
 
+class TitleVector(Func):
+    """``to_tsvector('simple', a)``: the vector of the title or name alone, written exactly as
+    the expression index of migration 0005 (PostgreSQL only) so a search finds the entries
+    whose title matches a word through that index, without reading their whole document."""
+
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+    def __init__(self, expression="a", **extra):
+        super().__init__(expression, **extra)
+
+
 class SearchEntry(models.Model):
     product = models.OneToOneField(
         "catalogue.Product",

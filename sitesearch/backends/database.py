@@ -28,6 +28,16 @@ as "more than 1,000"), one for the page of results (plus its prefetches) and one
 query over those ids (facets count among the ranked matches); the ids and facet counts of a
 query are kept a few minutes (``SEARCH_RESULTS_SECONDS``), so its next page or tab skips
 them. Pages go through Wagtail's search, then a few fixed queries for their facets.
+
+A one-word search on PostgreSQL ranks bounded candidates, not every match: each source
+(the entries whose title matches, through their own GIN index on ``TitleVector``; the
+entries whose document matches; each matching sector, discipline or province) gives at most
+``SEARCH_RANK_CANDIDATES`` (the cap and one) rows, title matches being the best ranked
+(those holding the whole word first, then the shortest: read from the title alone); rows
+without an entry (normally none) all stay candidates.
+"son" (5,500 matching products at 10,000) then ranks some 2,200 rows instead of 5,500, and
+the work stops growing with the number of matches. Several words are not bounded: what
+matches is the intersection of their candidates, which a bounded share of each could miss.
 """
 
 import hashlib
@@ -54,7 +64,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, Length
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
@@ -65,7 +75,7 @@ from shop.catalogue.queries import public_products
 from shop.partner.models import StockRecord
 
 from .. import index
-from ..models import SearchEntry
+from ..models import SearchEntry, TitleVector
 from ..text import fold, tokens
 from . import pages
 from .base import GROUPS, PRICE_RANGES, FacetValue, Group, SearchBackend, SearchResults
@@ -202,10 +212,30 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
 
     queries = [SearchQuery(f"{word}:*", search_type="raw", config="simple") for word in words]
     entries = SearchEntry.objects.filter(**{f"{target}__isnull": False}).order_by()
+    # One word: each source of candidates gives at most ``bound`` rows, the entries whose
+    # title matches first (their own index), so a common word ranks a few thousand rows at
+    # most instead of every match. Several words keep every candidate: their intersection
+    # is what matches, and a bounded share of each could miss it.
+    bound = rank_candidates() if len(words) == 1 else None
     for word, query in zip(words, queries, strict=True):
-        candidates = [entries.filter(document=query).values(f"{target}_id")]
+        candidates = []
+        if bound:
+            # The titles holding the whole word first, then the shortest (the word is more
+            # of the title): what the ranking rewards, read from the short title alone.
+            titles = (
+                entries.alias(title=TitleVector())
+                .filter(title=query)
+                .order_by(
+                    Case(When(a__contains=f" {word} ", then=Value(0)), default=Value(1)),
+                    Length("a"),
+                )
+            )
+            candidates.append(titles.values(f"{target}_id")[:bound])
+        candidates.append(entries.filter(document=query).values(f"{target}_id"))
         candidates += [ids.order_by() for ids in taxonomy_ids(word)]
-        if missing:
+        if bound:
+            candidates = [ids if ids.query.is_sliced else ids[:bound] for ids in candidates]
+        if missing:  # (not bounded: normally none, and their order says nothing)
             candidates.append(
                 model._default_manager.filter(AnyOf(F("pk"), missing))
                 .alias(live_document=live_document)
@@ -213,7 +243,7 @@ def _postgres_search(queryset, live, words, taxonomy_ids, target):
                 .order_by()
                 .values("pk")
             )
-        queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:]))
+        queryset = queryset.filter(pk__in=candidates[0].union(*candidates[1:], all=bool(bound)))
     rank = Coalesce(SearchRank(document, reduce(or_, queries)), Value(0.0))
     return queryset.annotate(rank=rank + _bonus(words, taxonomy_ids))
 
@@ -249,6 +279,14 @@ class AnyOf(Func):
 def match_cap():
     """How many matches a search ranks and counts facets over (``SEARCH_MATCH_CAP``)."""
     return getattr(settings, "SEARCH_MATCH_CAP", MATCH_CAP)
+
+
+def rank_candidates():
+    """How many rows each source of candidates of a one-word search gives the ranking at
+    most (``SEARCH_RANK_CANDIDATES``, PostgreSQL): the cap and one, so "more than the cap"
+    still shows when a word matches more; 0 ranks every match."""
+    bound = getattr(settings, "SEARCH_RANK_CANDIDATES", None)
+    return match_cap() + 1 if bound is None else bound  # 0: rank every match
 
 
 def _matches(queryset, ordering):
@@ -408,9 +446,9 @@ class DatabaseBackend(SearchBackend):
         group.total = len(ids)
         start = (group.page - 1) * group.per_page
         shown = ids[start : start + group.per_page]
-        profiles = {
-            profile.pk: profile for profile in Profile.objects.for_listing().filter(pk__in=shown)
-        }
+        # No prefetches: the page renders them through ``{% cards %}``, which fetches the
+        # related rows of the cards not cached yet, and only those.
+        profiles = {profile.pk: profile for profile in Profile.objects.filter(pk__in=shown)}
         group.items = [profiles[pk] for pk in shown if pk in profiles]
         group.facets = {
             **_taxonomy_facets(taxonomy, n, filters),
@@ -516,7 +554,10 @@ class DatabaseBackend(SearchBackend):
         group.total = len(ids)
         start = (group.page - 1) * group.per_page
         shown = ids[start : start + group.per_page]
-        products = {product.pk: product for product in public_products().filter(pk__in=shown)}
+        # No prefetches (``{% cards %}`` fetches those of the cards not cached, see above).
+        products = {
+            product.pk: product for product in public_products(prefetch=False).filter(pk__in=shown)
+        }
         group.items = [products[pk] for pk in shown if pk in products]
         group.facets = {
             **_taxonomy_facets(taxonomy, n, filters),
