@@ -51,13 +51,13 @@ class ProductDetailView(OscarProductDetailView):
         product = self.object
         records = sorted(product.stockrecords.all(), key=lambda record: record.pk)
         partner = records[0].partner if records else None
+        # Querysets, not lists: the template reads them only inside its cached fragments
+        # ({% fragment %} in catalogue/detail.html), so a warm page runs neither query.
         context["more_from_creator"] = (
-            list(
-                public_products(prefetch=False)  # the cards fetch what they need
-                .filter(stockrecords__partner=partner)
-                .exclude(pk=product.pk)
-                .order_by("-date_created", "-pk")[:MORE_FROM_CREATOR]
-            )
+            public_products(prefetch=False)  # the cards fetch what they need
+            .filter(stockrecords__partner=partner)
+            .exclude(pk=product.pk)
+            .order_by("-date_created", "-pk")[:MORE_FROM_CREATOR]
             if partner is not None and partner.is_active
             else []
         )
@@ -65,7 +65,7 @@ class ProductDetailView(OscarProductDetailView):
         # at a time; the same products (history order, without this one), prefetched.
         recent = [item for item in CustomerHistoryManager.get(self.request) if item != product]
         context["recently_viewed"] = recent[:RECENTLY_VIEWED]  # {% cards %} prefetches
-        context["approved_reviews"] = list(
+        context["approved_reviews"] = (
             product.reviews.approved().select_related("user").order_by("-date_created")[:5]
         )
         refusal = product.review_refusal(self.request.user)
