@@ -14,6 +14,7 @@ from PIL import Image
 from wagtail.models import Site
 
 from cms.models import SiteSettings
+from core import fragments
 from shop.catalogue.models import ProductImage
 from tests.factories import ProductFactory, UserFactory
 from tests.helpers import count_queries
@@ -167,3 +168,50 @@ def test_each_language_gets_its_own_fragments(client):
 
     assert "Avis des clients" in french and "Customer Reviews" not in french
     assert "Customer Reviews" in english and "Avis des clients" not in english
+
+
+# --------------------------------------------------------------------------------------
+# The catalogue's option lists (core.widgets.FastSelect with cached options)
+# --------------------------------------------------------------------------------------
+def selected_option(page, field):
+    select = re.search(rf'<select name="{field}"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)" selected>', select)
+
+
+def test_the_cached_creator_list_marks_the_chosen_shop_and_follows_a_rename(
+    client, django_capture_on_commit_callbacks
+):
+    first = ProductFactory(title="Tirage argentique").stockrecords.get().partner
+    second = ProductFactory(title="Affiche").stockrecords.get().partner
+    catalogue = "/fr/shop/catalogue/"
+
+    assert selected_option(html(client, catalogue), "creator") == [""]  # "All creators"
+    assert selected_option(html(client, f"{catalogue}?creator={first.slug}"), "creator") == [
+        first.slug
+    ]
+    assert selected_option(html(client, f"{catalogue}?creator={second.slug}"), "creator") == [
+        second.slug
+    ]
+    with override_settings(FRAGMENT_CACHE_ENABLED=False):
+        rendered = html(client, f"{catalogue}?creator={second.slug}")
+    assert html(client, f"{catalogue}?creator={second.slug}") == rendered
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second.name = "Atelier Lumière d'Oujda"
+        second.save()
+    assert "Atelier Lumière d&#x27;Oujda" in html(client, catalogue)
+
+
+def test_a_made_up_creator_is_never_kept_in_the_cache(client, monkeypatch):
+    ProductFactory(title="Tirage argentique")
+    html(client, "/fr/shop/catalogue/")  # the lists of a page without filters are cached
+    written = []
+    original = fragments.set_many
+    monkeypatch.setattr(
+        fragments, "set_many", lambda values, *a: (written.extend(values), original(values, *a))
+    )
+
+    for n in range(3):
+        html(client, f"/fr/shop/catalogue/?creator=made-up-{n}")
+
+    assert not [key for key in written if "select|" in key]
