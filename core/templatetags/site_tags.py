@@ -34,9 +34,7 @@ def _translation_urls(page, request):
     def compute():
         return {
             translated.locale.language_code: translated.get_url(request)
-            for translated in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
         }
 
     host = request.get_host() if request is not None else ""
