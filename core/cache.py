@@ -102,6 +102,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.images import get_image_model
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import metrics, personal
@@ -234,6 +235,7 @@ def connect():
     page_unpublished.connect(_on_change, dispatch_uid="pagecache_unpublished", weak=False)
     post_page_move.connect(_on_change, dispatch_uid="pagecache_moved", weak=False)
     watch(get_image_model())
+    watch(Site)  # its root page and hostname route every page (core.sites memoises it)
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache_m2m", weak=False)
     user_logged_out.connect(_on_signed_out, dispatch_uid="pagecache_signed_out", weak=False)
 

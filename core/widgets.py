@@ -69,6 +69,33 @@ class FastSelect(forms.Select):
         return [(None, options, 0)]
 
     def render(self, name, value, attrs=None, renderer=None):
+        choices = self.choices
+        if isinstance(choices, CachedChoiceIterator) and self._known(choices, value):
+            # Options from the fragment cache (hundreds of shops): the whole select is kept
+            # there too, per options list, name, attributes and chosen value (only a value
+            # among the options, so made-up query strings cannot fill the cache).
+            parts = [
+                choices.cache_name(),
+                name,
+                repr(sorted(self.build_attrs(self.attrs, attrs).items())),
+                repr(self.format_value(value)),
+                str(choices.field.empty_label),
+            ]
+            digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+            return mark_safe(  # noqa: S308 - built below from escaped values
+                fragments.get_or_set(
+                    f"select|{digest}", lambda: str(self._render(name, value, attrs))
+                )
+            )
+        return self._render(name, value, attrs)
+
+    def _known(self, choices, value):
+        if not fragments.enabled():
+            return False
+        values = [str(v) for v in self.format_value(value) if v not in ("", None)]
+        return len(values) <= 1 and all(v in {str(k) for k, _label in choices} for v in values)
+
+    def _render(self, name, value, attrs=None):
         widget = self.get_context(name, value, attrs)["widget"]
         parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, group_choices, _index in widget["optgroups"]:
@@ -97,15 +124,24 @@ class CachedChoiceIterator(ModelChoiceIterator):
             self._found = self._read()
         return self._found
 
+    def _queryset(self):
+        queryset = self.field.queryset
+        if getattr(self.field, "choice_fields", None):  # the columns an option shows
+            queryset = queryset.only(*self.field.choice_fields)
+        return queryset
+
+    def cache_name(self):
+        """The options' name in the fragment cache: the field's key and its query."""
+        if not hasattr(self, "_name"):
+            digest = hashlib.sha256(str(self._queryset().query).encode()).hexdigest()[:16]
+            self._name = f"choices|{self.field.to_field_name or 'pk'}|{digest}"
+        return self._name
+
     def _read(self):
         field = self.field
-        queryset = field.queryset
-        if getattr(field, "choice_fields", None):  # the columns an option shows
-            queryset = queryset.only(*field.choice_fields)
-        digest = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:16]
-        name = f"choices|{field.to_field_name or 'pk'}|{digest}"
+        queryset = self._queryset()
         return fragments.get_or_set(
-            name,
+            self.cache_name(),
             lambda: [
                 (str(field.prepare_value(obj)), str(field.label_from_instance(obj)))
                 for obj in queryset

@@ -110,21 +110,26 @@ class HomePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.prefetch_related("disciplines")
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .select_related("image")
-            .order_by("-date")[:3]
+        # Read only when the content is rendered: the template keeps it as a fragment
+        # (``public()`` reads the view restrictions as soon as it is called, hence lazy).
+        context["latest_news"] = SimpleLazyObject(
+            lambda: list(
+                NewsPage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id)
+                .select_related("image")
+                .order_by("-date")[:3]
+            )
         )
-        context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale=self.locale, start__gte=timezone.now())
-            .select_related("province", "image")
-            .order_by("start")[:3]
+        context["upcoming_events"] = SimpleLazyObject(
+            lambda: list(
+                EventPage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, start__gte=timezone.now())
+                .select_related("province", "image")
+                .order_by("start")[:3]
+            )
         )
-        # Read only when the content is rendered: the template keeps it as a fragment.
         context["featured_products"] = SimpleLazyObject(self.get_featured_products)
         context["featured_profiles"] = SimpleLazyObject(self.get_featured_profiles)
         return context

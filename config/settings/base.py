@@ -199,6 +199,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: whole pages for anonymous visitors (core/cache.py says what is cached and when).
     "core.cache.PageCacheMiddleware",
+    # Wagtail's Site of each host kept per process under the page cache's generation.
+    "core.sites.WagtailSiteMiddleware",
 ]
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -10,6 +10,7 @@ from django.utils import translation
 from oscar.core.thumbnails import get_thumbnailer
 from wagtail.models import Page
 
+from core import fragments
 from core.html import sanitize_html
 
 register = template.Library()
@@ -24,6 +25,22 @@ def _swap_language_prefix(path, current, code):
     return f"/{code}/"
 
 
+def _translation_urls(page, request):
+    """``{language code: url}`` of ``page``'s live translations (itself included).
+
+    Kept in the fragment cache per page and host under the page cache's generation, which
+    publishing, unpublishing or moving any page bumps: a warm page runs no query for it."""
+
+    def compute():
+        return {
+            translated.locale.language_code: translated.get_url(request)
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    host = request.get_host() if request is not None else ""
+    return fragments.get_or_set(f"translations|{page.pk}|{host}", compute)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language in ``settings.LANGUAGES`` for the language switcher.
@@ -35,7 +52,8 @@ def language_links(context):
 
     On a Wagtail page the target is the page's live translation in that locale, else the
     language's home; on any other view, the current URL with its language prefix replaced.
-    Costs one query on a Wagtail page, none elsewhere; the result is cached on the request.
+    Costs one query on a Wagtail page (none once in the fragment cache), none elsewhere;
+    the result is cached on the request.
     """
     request = context.get("request")
     cache_key = "_language_links"
@@ -50,8 +68,7 @@ def language_links(context):
     full_path = request.get_full_path() if request is not None else f"/{current}/"
     translations = {}
     if page is not None and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+        translations = _translation_urls(page, request)
 
     links = []
     for code, name in settings.LANGUAGES:
@@ -59,9 +76,8 @@ def language_links(context):
         if code == current:
             url = full_path
         elif page is not None:
-            translated = translations.get(code)
-            if translated is not None:
-                url = translated.get_url(request)
+            if code in translations:
+                url = translations[code]
             else:
                 url, is_translation = f"/{code}/", False
         else:

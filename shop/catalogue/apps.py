@@ -20,6 +20,11 @@ class CatalogueConfig(apps.CatalogueConfig):
         # Public pages show products (and their categories), images, categories and reviews.
         cache.watch(Product, m2m=True)
         cache.watch(ProductImage, Category, ProductCategory, get_model("reviews", "ProductReview"))
+        # The product page's cached fragments show its attributes and recommendations too.
+        cache.watch(
+            get_model("catalogue", "ProductAttributeValue"),
+            get_model("catalogue", "ProductRecommendation"),
+        )
         renditions.connect()  # product images' thumbnails after an upload
         sitemaps.register("products", ProductSitemap)
         register_card(Product, "product", card_prefetch)

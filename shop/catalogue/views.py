@@ -31,7 +31,13 @@ class ProductDetailView(OscarProductDetailView):
     def get_queryset(self):
         # The page reads the product's stock records, shop and images several times (access
         # rule, price, creator box, gallery): one query each instead of one per reading.
-        return super().get_queryset().prefetch_related(*card_prefetch())
+        # The product class joined: its prefetch (in card_prefetch) then costs no query.
+        return (
+            super()
+            .get_queryset()
+            .select_related("product_class")
+            .prefetch_related(*card_prefetch())
+        )
 
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
@@ -51,13 +57,13 @@ class ProductDetailView(OscarProductDetailView):
         product = self.object
         records = sorted(product.stockrecords.all(), key=lambda record: record.pk)
         partner = records[0].partner if records else None
+        # Querysets, not lists: the template reads them only inside its cached fragments
+        # ({% fragment %} in catalogue/detail.html), so a warm page runs neither query.
         context["more_from_creator"] = (
-            list(
-                public_products(prefetch=False)  # the cards fetch what they need
-                .filter(stockrecords__partner=partner)
-                .exclude(pk=product.pk)
-                .order_by("-date_created", "-pk")[:MORE_FROM_CREATOR]
-            )
+            public_products(prefetch=False)  # the cards fetch what they need
+            .filter(stockrecords__partner=partner)
+            .exclude(pk=product.pk)
+            .order_by("-date_created", "-pk")[:MORE_FROM_CREATOR]
             if partner is not None and partner.is_active
             else []
         )
@@ -65,7 +71,7 @@ class ProductDetailView(OscarProductDetailView):
         # at a time; the same products (history order, without this one), prefetched.
         recent = [item for item in CustomerHistoryManager.get(self.request) if item != product]
         context["recently_viewed"] = recent[:RECENTLY_VIEWED]  # {% cards %} prefetches
-        context["approved_reviews"] = list(
+        context["approved_reviews"] = (
             product.reviews.approved().select_related("user").order_by("-date_created")[:5]
         )
         refusal = product.review_refusal(self.request.user)
