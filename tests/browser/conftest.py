@@ -15,6 +15,7 @@ types, which then clash with the reloaded ones).
 """
 
 import json
+import time
 
 import pytest
 
@@ -103,3 +104,27 @@ def _site_address_is_the_live_server(request, settings):
     back to the server the browser is using."""
     if "live_server" in request.fixturenames:
         settings.BASE_URL = request.getfixturevalue("live_server").url
+
+
+@pytest.fixture(autouse=True)
+def _live_server_idle_before_the_flush():
+    """After the browser is closed, wait (10 s at most) until the live server has finished
+    the requests still in flight (a service worker's sync, a reload): on PostgreSQL the flush's
+    TRUNCATE and a request reading those tables would otherwise deadlock. Set up after the
+    database fixture and before Playwright's page, so torn down between the two."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    busy = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+    )
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(busy)
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
