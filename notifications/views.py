@@ -170,17 +170,26 @@ def device_label(user_agent):
     return (browser or system or ua)[:200]
 
 
+def _read_subscription(request):
+    """The request's JSON body and the browser subscription it holds, or the 400 answer
+    saying what is wrong: ``(data, fields, None)`` or ``(None, None, response)``."""
+    data = _json_body(request)
+    if data is None:
+        return None, None, _error(_("The request could not be read."))
+    fields, problem = _subscription_fields(data)
+    if problem:
+        return None, None, _error(problem)
+    return data, fields, None
+
+
 @require_POST
 @_signed_in_json
 @ratelimited_view("notifications.subscribe", key="user_or_ip", rate="30/h")
 def subscribe(request):
     """Turn push on for this device: store (or take over) the browser's subscription."""
-    data = _json_body(request)
-    if data is None:
-        return _error(_("The request could not be read."))
-    fields, problem = _subscription_fields(data)
-    if problem:
-        return _error(problem)
+    data, fields, refused = _read_subscription(request)
+    if refused:
+        return refused
     if not preferences.push_configured():
         return _error(_("Push notifications are not available on this site."), status=503)
     if not request.session.session_key:
@@ -235,12 +244,9 @@ def status(request):
 @ratelimited_view("notifications.resubscribe", key="ip", rate="30/h")
 def resubscribe(request):
     """The service worker's renewal: the old endpoint and auth secret prove the browser."""
-    data = _json_body(request)
-    if data is None:
-        return _error(_("The request could not be read."))
-    fields, problem = _subscription_fields(data)
-    if problem:
-        return _error(problem)
+    data, fields, refused = _read_subscription(request)
+    if refused:
+        return refused
     old_endpoint, old_auth = data.get("old_endpoint"), data.get("old_auth")
     if not isinstance(old_endpoint, str) or not isinstance(old_auth, str):
         return _error(_("The request could not be read."))
