@@ -18,6 +18,7 @@ every order would rewrite a row all visitors read.
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 
+from shop.partner import stock
 from shop.partner.models import Partner, StockRecord
 
 from .models import Product
@@ -49,9 +50,7 @@ def _stock_record_changed(sender, instance, **kwargs):
 
 
 def _stock_record_saved(sender, instance, **kwargs):
-    # Oscar's stock methods send post_save themselves, without ``update_fields``; Django's
-    # own ``save()`` always passes it (``None`` when saving every field).
-    if "update_fields" not in kwargs and not kwargs.get("created"):
+    if stock.is_movement(kwargs):  # allocate, consume, cancel: no price changed
         return
     _stock_record_changed(sender, instance, **kwargs)
 

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from phonenumber_field.formfields import PhoneNumberField
 
+from core import cache
 from shop.market.models import Stand
 from shop.partner.models import StockRecord
 
@@ -229,6 +230,10 @@ def _record(partner, user, cleaned, records):
             sale.stand, sale.edition = stand, stand.edition
     if changed:
         StockRecord.objects.bulk_update([locked[pk] for pk in sorted(changed)], ["num_in_stock"])
+        # A bulk update sends no signal: public pages show the new availability at once, as
+        # after a stock record's save (again once committed, like the cache's own watch).
+        cache.bump_generation()
+        transaction.on_commit(cache.bump_generation)
     if new_sales:
         MarketSale.objects.bulk_create(new_sales)
     conflicts = _conflict_orders(short_records, new_sales)

@@ -22,21 +22,21 @@ def _exact_below():
     return getattr(settings, "PAGE_CACHE_EXACT_STOCK_BELOW", DEFAULT_EXACT_BELOW)
 
 
-def _is_movement(kwargs):
+def is_movement(kwargs):
     # Oscar's stock methods send pre_save and post_save themselves, without update_fields;
     # Django's own save() always passes it (None when saving every field).
     return "update_fields" not in kwargs and not kwargs.get("created")
 
 
 def remember_level(sender, instance, **kwargs):
-    if _is_movement(kwargs):
+    if is_movement(kwargs):
         instance._net_stock_before = instance.net_stock_level
 
 
 def unseen_movement(instance, **kwargs):
     """Whether this save is a stock movement public pages do not show."""
     before = instance.__dict__.pop("_net_stock_before", None)
-    if not _is_movement(kwargs) or before is None or instance.num_in_stock is None:
+    if not is_movement(kwargs) or before is None or instance.num_in_stock is None:
         return False
     return min(before, instance.net_stock_level) > _exact_below()
 

@@ -330,3 +330,13 @@ def test_the_stand_screen_runs_a_fixed_number_of_queries(creator, mug):
         order_of([(extra, 1)])
         post(signed_in(creator), [sale(extra), sale(mug)])
     assert count_queries(client, STAND) == before
+
+
+def test_a_market_sale_makes_public_pages_show_the_new_stock_at_once(creator, mug):
+    from core import cache as page_cache
+
+    before = page_cache.generation()
+
+    post(signed_in(creator), [sale(mug, 1, "80")])
+
+    assert page_cache.generation() > before
