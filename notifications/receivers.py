@@ -22,7 +22,8 @@ from .models import PushSubscription
 
 
 def _creators(partner):
-    return list(partner.users.values_list("pk", flat=True))
+    """The shop's people (their prefetched list when the caller prefetched it)."""
+    return [user.pk for user in partner.users.all()]
 
 
 def on_order_placed(sender, order, **kwargs):
@@ -32,7 +33,8 @@ def on_order_placed(sender, order, **kwargs):
 
 
 def _tell_creators_of_order(order_pk):
-    for part in OrderPart.objects.filter(order_id=order_pk).select_related("partner"):
+    parts = OrderPart.objects.filter(order_id=order_pk).prefetch_related("partner__users")
+    for part in parts:
         notify_users(notify.NEW_ORDER, "order_placed", part.pk, _creators(part.partner))
 
 
