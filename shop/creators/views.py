@@ -49,6 +49,13 @@ LOW_STOCK = 3  # a physical product with this many or fewer left is "low stock"
 CURRENCY = "MAD"
 
 
+def shop_of(user):
+    """The shop ``user`` runs (the first, when several), or None; also for the JSON views."""
+    if not user.is_authenticated:
+        return None
+    return Partner.objects.filter(users=user).select_related("profile").order_by("pk").first()
+
+
 class CreatorMixin(LoginRequiredMixin):
     """Signed-in users who run a shop (they are in a Partner's ``users``); others get 403."""
 
@@ -59,14 +66,7 @@ class CreatorMixin(LoginRequiredMixin):
 
     @cached_property
     def partner(self):
-        if not self.request.user.is_authenticated:
-            return None
-        return (
-            Partner.objects.filter(users=self.request.user)
-            .select_related("profile")
-            .order_by("pk")
-            .first()
-        )
+        return shop_of(self.request.user)
 
     def own_products(self):
         """The shop's products, without the hidden "custom work" product that carries
@@ -462,7 +462,7 @@ class StandSalesView(View):
         user = request.user
         if not user.is_authenticated:
             return JsonResponse({"errors": {"__all__": [_("Sign in again.")]}}, status=403)
-        partner = Partner.objects.filter(users=user).order_by("pk").first()
+        partner = shop_of(user)
         if partner is None:
             return JsonResponse(
                 {"errors": {"__all__": [_("This space is for creators who run a shop.")]}},
